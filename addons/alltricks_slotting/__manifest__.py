@@ -1,0 +1,21 @@
+{
+    "name": "Alltricks Slotting",
+    "summary": "Warehouse layout with bin coordinates and computed chaotic putaway",
+    "version": "19.0.1.0.0",
+    "category": "Supply Chain/Inventory",
+    "author": "Alltricks ERP team",
+    "website": "https://github.com/alltricks-erp/alltricks-odoo",
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "depends": ["stock"],
+    "data": [
+        "security/alltricks_slotting_security.xml",
+        "security/ir.model.access.csv",
+        "wizards/alltricks_layout_generator_views.xml",
+        "views/stock_location_views.xml",
+        "views/stock_warehouse_views.xml",
+        "views/alltricks_slotting_menus.xml",
+    ],
+    "installable": True,
+    "application": False,
+}

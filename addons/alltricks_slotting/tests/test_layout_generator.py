@@ -1,0 +1,98 @@
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase, new_test_user
+
+
+@tagged("post_install", "-at_install")
+class TestLayoutGenerator(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.warehouse = cls.env["stock.warehouse"].create(
+            {"name": "Layout test", "code": "LYT"}
+        )
+        cls.manager = new_test_user(
+            cls.env, "slot_manager", groups="alltricks_slotting.group_warehouse_manager"
+        )
+        cls.picker = new_test_user(
+            cls.env, "slot_picker", groups="alltricks_slotting.group_picker"
+        )
+
+    def _generator(self, user=None, **values):
+        zones = values.pop(
+            "zones",
+            [("A", "shelf", 2, 3, 2), ("R", "bulky", 1, 2, 1)],
+        )
+        return (
+            self.env["alltricks.layout.generator"]
+            .with_user(user or self.manager)
+            .create(
+                {
+                    "warehouse_id": self.warehouse.id,
+                    "bays_per_side": 3,
+                    "zone_ids": [
+                        Command.create(
+                            {
+                                "code": code,
+                                "kind": kind,
+                                "aisles": aisles,
+                                "levels": levels,
+                                "bins_per_level": bins,
+                            }
+                        )
+                        for code, kind, aisles, levels, bins in zones
+                    ],
+                    **values,
+                }
+            )
+        )
+
+    def _bins(self):
+        return self.env["stock.location"].search(
+            [("warehouse_id", "=", self.warehouse.id), ("slot_rack_type", "!=", False)]
+        )
+
+    def test_generates_every_bin_with_coordinates(self):
+        generator = self._generator()
+        self.assertEqual(generator.bin_count, 2 * 6 * 3 * 2 + 1 * 6 * 2 * 1)
+        generator.action_generate()
+        bins = self._bins()
+        self.assertEqual(len(bins), 84)
+        first = bins.filtered(lambda b: b.name == "A-01-01-1-1")
+        self.assertEqual(first.location_id.name, "A")
+        self.assertEqual(first.location_id.location_id, self.warehouse.lot_stock_id)
+        self.assertEqual(first.slot_side, "left")
+        self.assertEqual(first.slot_x, 1.5)
+        self.assertEqual(first.slot_y, 1.5)
+        self.assertTrue(first.slot_sellable)
+        facing = bins.filtered(lambda b: b.name == "A-01-02-1-1")
+        self.assertEqual(facing.slot_side, "right")
+        self.assertEqual(facing.slot_y, first.slot_y)
+        rack = bins.filtered(lambda b: b.slot_zone == "R")
+        self.assertEqual(set(rack.mapped("slot_rack_type")), {"bulky"})
+        self.assertEqual(set(rack.mapped("slot_aisle_index")), {2})
+        self.assertEqual(self.warehouse.slot_aisle_count, 3)
+        self.assertEqual(self.warehouse.slot_depot_x_m, 4.5)
+
+    def test_names_sort_in_walking_order(self):
+        self._generator().action_generate()
+        bins = self._bins().filtered(lambda b: b.slot_zone == "A")
+        by_name = bins.sorted("name")
+        walk_keys = [(b.slot_aisle, b.slot_depth_index) for b in by_name]
+        self.assertEqual(walk_keys, sorted(walk_keys))
+
+    def test_generating_twice_creates_nothing_more(self):
+        self._generator().action_generate()
+        self._generator().action_generate()
+        self.assertEqual(len(self._bins()), 84)
+
+    def test_bad_parameters_are_refused_with_a_message(self):
+        generator = self._generator(zones=[("A", "shelf", 0, 3, 2)])
+        with self.assertRaisesRegex(UserError, "at least one aisle"):
+            generator.action_generate()
+        self.assertFalse(self._bins())
+
+    def test_picker_cannot_generate_a_layout(self):
+        with self.assertRaises(AccessError):
+            self._generator(user=self.picker)

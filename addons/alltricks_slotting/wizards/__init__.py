@@ -1,0 +1,1 @@
+from . import alltricks_layout_generator

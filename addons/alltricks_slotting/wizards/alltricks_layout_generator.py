@@ -1,0 +1,234 @@
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..layout.grid import LayoutSpec, ZoneSpec, count_bins, iter_bins
+
+_logger = logging.getLogger(__name__)
+
+DEFAULT_ZONES = [
+    # code, kind, aisles, levels, bins per level, bin depth, level height, max kg
+    ("A", "shelf", 8, 5, 3, 40.0, 40.0, 15.0),
+    ("B", "shelf", 6, 4, 2, 60.0, 50.0, 30.0),
+    ("C", "shelf", 4, 4, 1, 80.0, 60.0, 60.0),
+    ("R", "bulky", 2, 3, 1, 120.0, 180.0, 150.0),
+]
+
+
+class AlltricksLayoutGenerator(models.TransientModel):
+    _name = "alltricks.layout.generator"
+    _description = "Warehouse layout generator"
+
+    warehouse_id = fields.Many2one("stock.warehouse", required=True)
+    bays_per_side = fields.Integer(default=20, required=True)
+    aisle_pitch_m = fields.Float(string="Aisle pitch (m)", default=3.0, required=True)
+    bay_width_m = fields.Float(string="Bay width (m)", default=1.0, required=True)
+    front_clearance_m = fields.Float(
+        string="Clearance to cross aisles (m)", default=1.0, required=True
+    )
+    middle_cross_aisle = fields.Boolean()
+    cross_aisle_width_m = fields.Float(
+        string="Cross aisle width (m)", default=2.0, required=True
+    )
+    zone_ids = fields.One2many(
+        "alltricks.layout.generator.zone", "generator_id", string="Zones"
+    )
+    bin_count = fields.Integer(compute="_compute_bin_count")
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if "zone_ids" in fields_list and not values.get("zone_ids"):
+            values["zone_ids"] = [
+                fields.Command.create(
+                    {
+                        "code": code,
+                        "kind": kind,
+                        "aisles": aisles,
+                        "levels": levels,
+                        "bins_per_level": bins,
+                        "bin_depth_cm": depth,
+                        "level_height_cm": height,
+                        "max_weight_kg": weight,
+                    }
+                )
+                for code, kind, aisles, levels, bins, depth, height, weight in (
+                    DEFAULT_ZONES
+                )
+            ]
+        return values
+
+    @api.depends(
+        "zone_ids.aisles",
+        "zone_ids.levels",
+        "zone_ids.bins_per_level",
+        "bays_per_side",
+    )
+    def _compute_bin_count(self):
+        for wizard in self:
+            wizard.bin_count = count_bins(wizard._get_layout_spec())
+
+    def _get_layout_spec(self):
+        self.ensure_one()
+        zones = tuple(
+            ZoneSpec(
+                code=zone.code,
+                kind=zone.kind,
+                aisles=zone.aisles,
+                levels=zone.levels,
+                bins_per_level=zone.bins_per_level,
+                bin_depth_cm=zone.bin_depth_cm,
+                level_height_cm=zone.level_height_cm,
+                max_weight_kg=zone.max_weight_kg,
+                capacity_units=zone.capacity_units,
+            )
+            for zone in self.zone_ids.sorted("sequence")
+        )
+        return LayoutSpec(
+            zones=zones,
+            bays_per_side=self.bays_per_side,
+            aisle_pitch_m=self.aisle_pitch_m,
+            bay_width_m=self.bay_width_m,
+            front_clearance_m=self.front_clearance_m,
+            middle_cross_aisle=self.middle_cross_aisle,
+            cross_aisle_width_m=self.cross_aisle_width_m,
+        )
+
+    def _check_parameters(self):
+        if not self.zone_ids:
+            raise UserError(self.env._("Add at least one zone to generate a layout."))
+        codes = self.zone_ids.mapped("code")
+        if len(set(codes)) != len(codes):
+            raise UserError(self.env._("Each zone needs its own code (A, B, C...)."))
+        if self.bays_per_side < 1 or self.bays_per_side > 99:
+            raise UserError(self.env._("Bays per aisle side must be between 1 and 99."))
+        for zone in self.zone_ids:
+            if min(zone.aisles, zone.levels, zone.bins_per_level) < 1:
+                raise UserError(
+                    self.env._(
+                        "Zone %(zone)s needs at least one aisle, level and bin.",
+                        zone=zone.code,
+                    )
+                )
+            if zone.aisles > 99 or zone.levels > 9 or zone.bins_per_level > 9:
+                raise UserError(
+                    self.env._(
+                        "Zone %(zone)s: at most 99 aisles, 9 levels and 9 bins per "
+                        "level, so that bin names keep sorting in walking order.",
+                        zone=zone.code,
+                    )
+                )
+
+    def action_generate(self):
+        """Create the zones and bins that do not exist yet; existing ones are kept."""
+        self.ensure_one()
+        self._check_parameters()
+        spec = self._get_layout_spec()
+        warehouse = self.warehouse_id
+        zone_locations = self._get_or_create_zone_locations(spec)
+        existing = set(
+            self.env["stock.location"]
+            .with_context(active_test=False)
+            .search([("location_id", "in", list(zone_locations.values()))])
+            .mapped("name")
+        )
+        vals_list = [
+            self._prepare_bin_values(bin_spec, zone_locations[bin_spec.zone])
+            for bin_spec in iter_bins(spec)
+            if bin_spec.name not in existing
+        ]
+        self.env["stock.location"].create(vals_list)
+        warehouse.write(self._prepare_warehouse_values(spec))
+        _logger.info(
+            "Layout of %s: %s bins created, %s already there",
+            warehouse.name,
+            len(vals_list),
+            len(existing),
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Bins"),
+            "res_model": "stock.location",
+            "view_mode": "list,form",
+            "domain": [
+                ("slot_rack_type", "!=", False),
+                ("warehouse_id", "=", warehouse.id),
+            ],
+        }
+
+    def _get_or_create_zone_locations(self, spec):
+        parent = self.warehouse_id.lot_stock_id
+        Location = self.env["stock.location"]
+        zone_locations = {}
+        for zone in spec.zones:
+            location = Location.search(
+                [("location_id", "=", parent.id), ("name", "=", zone.code)], limit=1
+            )
+            if not location:
+                location = Location.create(
+                    {"name": zone.code, "location_id": parent.id, "usage": "view"}
+                )
+            zone_locations[zone.code] = location.id
+        return zone_locations
+
+    def _prepare_bin_values(self, bin_spec, parent_id):
+        return {
+            "name": bin_spec.name,
+            "location_id": parent_id,
+            "usage": "internal",
+            "barcode": f"{self.warehouse_id.code}-{bin_spec.name}",
+            "slot_rack_type": bin_spec.rack_type,
+            "slot_zone": bin_spec.zone,
+            "slot_aisle": bin_spec.aisle,
+            "slot_aisle_index": bin_spec.aisle_index,
+            "slot_bay": bin_spec.bay,
+            "slot_side": bin_spec.side,
+            "slot_depth_index": bin_spec.depth_index,
+            "slot_level": bin_spec.level,
+            "slot_position": bin_spec.position,
+            "slot_x": bin_spec.x,
+            "slot_y": bin_spec.y,
+            "slot_z": bin_spec.z,
+            "slot_width_cm": bin_spec.width_cm,
+            "slot_depth_cm": bin_spec.depth_cm,
+            "slot_height_cm": bin_spec.height_cm,
+            "slot_max_weight_kg": bin_spec.max_weight_kg,
+            "slot_capacity_units": bin_spec.capacity_units,
+        }
+
+    def _prepare_warehouse_values(self, spec):
+        return {
+            "slot_aisle_count": spec.aisle_count,
+            "slot_aisle_pitch_m": spec.aisle_pitch_m,
+            "slot_bays_per_side": spec.bays_per_side,
+            "slot_bay_width_m": spec.bay_width_m,
+            "slot_front_clearance_m": spec.front_clearance_m,
+            "slot_middle_cross_aisle": spec.middle_cross_aisle,
+            "slot_cross_aisle_width_m": spec.cross_aisle_width_m,
+            "slot_depot_x_m": spec.depot_x(),
+        }
+
+
+class AlltricksLayoutGeneratorZone(models.TransientModel):
+    _name = "alltricks.layout.generator.zone"
+    _description = "Zone of a generated layout"
+    _order = "sequence, code"
+
+    generator_id = fields.Many2one(
+        "alltricks.layout.generator", required=True, ondelete="cascade"
+    )
+    sequence = fields.Integer(default=10)
+    code = fields.Char(required=True, size=3)
+    kind = fields.Selection(
+        [("shelf", "Shelf bins"), ("bulky", "Bulky racks")],
+        required=True,
+        default="shelf",
+    )
+    aisles = fields.Integer(required=True, default=4)
+    levels = fields.Integer(required=True, default=4)
+    bins_per_level = fields.Integer(required=True, default=2)
+    bin_depth_cm = fields.Float(string="Bin depth (cm)", default=40.0)
+    level_height_cm = fields.Float(string="Level height (cm)", default=40.0)
+    max_weight_kg = fields.Float(string="Max weight per bin (kg)", default=30.0)
+    capacity_units = fields.Integer(string="Max units per bin")
