@@ -17,6 +17,7 @@
     "data": [
         "security/alltricks_catalog_security.xml",
         "security/ir.model.access.csv",
+        "views/product_category_views.xml",
     ],
     "installable": True,
     "application": False,

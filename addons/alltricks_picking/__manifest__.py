@@ -7,7 +7,7 @@
     "website": "https://github.com/alltricks-erp/alltricks-odoo",
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["alltricks_slotting", "stock_picking_batch", "sale_stock"],
+    "depends": ["alltricks_catalog", "stock_picking_batch"],
     "data": [
         "security/ir.model.access.csv",
     ],
