@@ -1,1 +1,2 @@
-from . import stock_location, stock_warehouse
+from . import stock_location
+from . import stock_warehouse
