@@ -1,0 +1,1 @@
+"""Support rules with no Odoo import: expert choice and answer deadlines."""
