@@ -35,30 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ROOT / "addons"
 OCA_DIR = ROOT / ".oca"
 OUR_PREFIX = "alltricks_"
-PYLINT_CHECKS = ",".join(
-    [
-        # pylint-odoo checks that stop the run: each one is a real defect.
-        "manifest-required-author",
-        "manifest-required-key",
-        "manifest-version-format",
-        "manifest-deprecated-key",
-        "license-allowed",
-        "missing-return",
-        "translation-field",
-        "translation-required",
-        "translation-positional-used",
-        "translation-not-lazy",
-        "sql-injection",
-        "external-request-timeout",
-        "method-required-super",
-        "attribute-deprecated",
-        "development-status-allowed",
-        "print-used",
-        "test-folder-imported",
-        "invalid-commit",
-        "consider-merging-classes-inherited",
-    ]
-)
 TEST_RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 SKIP_RE = re.compile(
     r"odoo\.addons\.\S+: skipped |SkipTest|Chrome executable not found"
@@ -112,10 +88,7 @@ def lint(tally):
             "pylint-odoo",
             [
                 tool("pylint"),
-                "--load-plugins=pylint_odoo",
-                "--disable=all",
-                f"--enable={PYLINT_CHECKS}",
-                "--score=n",
+                "--rcfile=.pylintrc",
                 *[f"addons/{a}" for a in our_addons()],
             ],
         ),
