@@ -20,6 +20,7 @@ The last line printed is ``N passed, N failed`` over everything that ran.
 
 import argparse
 import ast
+import fcntl
 import hashlib
 import os
 import re
@@ -28,6 +29,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -204,8 +206,17 @@ def template_db(with_demo, odoo_version):
     name = "alltricks_tpl_{}_{}".format(
         "demo" if with_demo else "bare", hashlib.sha1(key.encode()).hexdigest()[:10]
     )
-    if db_exists(name):
-        return name
+    lock_path = Path(tempfile.gettempdir()) / "alltricks_template.lock"
+    with open(lock_path, "w") as lock:
+        # Several runs on one machine share templates: build each one once.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not db_exists(name):
+            build_template(name, deps, with_demo)
+    return name
+
+
+def build_template(name, deps, with_demo):
+    drop_db(name + "_tmp")
     log = Path(tempfile.gettempdir()) / f"{name}.log"
     demo = ["--with-demo"] if with_demo else []
     code = odoo(name + "_tmp", log, "-i", ",".join(deps), *demo)
@@ -213,7 +224,6 @@ def template_db(with_demo, odoo_version):
         print(log.read_text()[-5000:])
         sys.exit(f"Installing the Odoo modules we depend on failed (log: {log}).")
     psql("-c", f'ALTER DATABASE "{name}_tmp" RENAME TO "{name}"')
-    return name
 
 
 def scan_log(log_text):
@@ -247,7 +257,11 @@ def odoo_tests(tally, keep, only=None, demo_step=True):
         template = template_db(with_demo, odoo_version.strip())
         db = f"alltricks_test_{'demo' if with_demo else 'bare'}_{suffix}"
         drop_db(db)
-        run(["createdb", "-T", template, db])
+        for _attempt in range(5):
+            # CREATE DATABASE refuses a template that another session is reading.
+            if run(["createdb", "-T", template, db]).returncode == 0:
+                break
+            time.sleep(5)
         log = Path(tempfile.gettempdir()) / f"{db}.log"
         demo = ["--with-demo"] if with_demo else []
         code = odoo(db, log, "-i", addons, *demo, *test_args)
