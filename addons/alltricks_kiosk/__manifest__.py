@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Showroom Kiosk",
     "summary": "Showroom self-order kiosk with express picks to the pickup counter",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/Point of Sale",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",
@@ -11,7 +11,19 @@
     "data": [
         "security/alltricks_kiosk_security.xml",
         "security/ir.model.access.csv",
+        "data/showroom_data.xml",
+        "views/pos_config_views.xml",
+        "views/counter_templates.xml",
+        "views/stock_picking_views.xml",
     ],
+    "assets": {
+        "pos_self_order.assets": [
+            "alltricks_kiosk/static/src/app/**/*",
+        ],
+        "pos_self_order.assets_tests": [
+            "alltricks_kiosk/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
     "application": False,
 }

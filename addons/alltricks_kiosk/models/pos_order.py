@@ -1,0 +1,166 @@
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+
+class PosOrder(models.Model):
+    _inherit = "pos.order"
+
+    alltricks_ready_minutes = fields.Integer(
+        string="Ready in (minutes)",
+        compute="_compute_alltricks_ready_minutes",
+        help="Estimate shown to the visitor: express picks ahead of this "
+        "one x the average pick time of the point of sale.",
+    )
+
+    def _compute_alltricks_ready_minutes(self):
+        for order in self:
+            picking = order.sudo().picking_ids.filtered("alltricks_express")[:1]
+            order.alltricks_ready_minutes = (
+                order.config_id.sudo()._get_alltricks_ready_minutes(picking)
+                if picking
+                else 0
+            )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("state") == "cancel":
+            self._alltricks_cancel_express_picks()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_alltricks_release_reservations(self):
+        self._alltricks_cancel_express_picks()
+
+    def _load_pos_self_data_fields(self, config):
+        fields_list = super()._load_pos_self_data_fields(config)
+        if config.alltricks_showroom:
+            fields_list = [*fields_list, "alltricks_ready_minutes"]
+        return fields_list
+
+    def _force_create_picking_real_time(self):
+        # An order picked by an express pick is never picked again at closing.
+        return super()._force_create_picking_real_time() or bool(
+            self.picking_ids.filtered("alltricks_express")
+        )
+
+    def _process_saved_order(self, draft):
+        if self._alltricks_needs_express_pick():
+            self._alltricks_create_express_pick()
+        return super()._process_saved_order(draft)
+
+    def _alltricks_needs_express_pick(self):
+        self.ensure_one()
+        return (
+            self.config_id.alltricks_showroom
+            and self.source == "kiosk"
+            and self.state in ("draft", "paid")
+            and not self.picking_ids.filtered("alltricks_express")
+        )
+
+    def _alltricks_cancel_express_picks(self):
+        picks = self.sudo().picking_ids.filtered(
+            lambda p: p.alltricks_express and p.state not in ("done", "cancel")
+        )
+        if picks:
+            _logger.info("Releasing express picks %s of cancelled orders", picks.ids)
+            picks.action_cancel()
+
+    def _alltricks_create_express_pick(self):
+        """Reserve the order's units in sellable locations and create its pick.
+
+        The product's sellable quants are locked first (SELECT ... FOR UPDATE) so
+        that a web order cannot reserve the same units between our check and our
+        reservation; a sold-out item refuses the whole order.
+        """
+        self.ensure_one()
+        picking_type = self.config_id.picking_type_id
+        if not picking_type.alltricks_express:
+            raise UserError(
+                self.env._(
+                    "The point of sale %(name)s must use an express pick operation "
+                    "type: set one in its Inventory settings.",
+                    name=self.config_id.name,
+                )
+            )
+        needs = self._alltricks_get_needed_quantities()
+        quants = self._alltricks_lock_sellable_quants(needs)
+        self._alltricks_check_availability(needs, quants)
+        picking = (
+            self.env["stock.picking"]
+            .sudo()
+            .create(self._prepare_alltricks_express_picking_values(picking_type))
+        )
+        picking.move_ids = [
+            fields.Command.create(picking._prepare_alltricks_move_values(product, qty))
+            for product, qty in needs.items()
+        ]
+        picking.action_confirm()
+        picking._alltricks_reserve_from_quants(quants)
+        _logger.debug("Express pick %s created for order %s", picking.name, self.name)
+        return picking
+
+    def _alltricks_get_needed_quantities(self):
+        needs = {}
+        for line in self.lines.filtered(lambda ln: ln.product_id.is_storable):
+            needs[line.product_id] = needs.get(line.product_id, 0.0) + line.qty
+        return needs
+
+    def _alltricks_lock_sellable_quants(self, needs):
+        products = self.env["product.product"].concat(*needs)
+        quants = (
+            self.env["stock.quant"]
+            .sudo()
+            .search(
+                products.with_company(self.company_id)._get_kiosk_quant_domain(
+                    self.config_id.warehouse_id
+                )
+                & fields.Domain("product_id", "in", products.ids),
+                order="in_date, id",
+            )
+        )
+        if quants:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM stock_quant WHERE id IN %s FOR UPDATE",
+                    tuple(quants.ids),
+                )
+            )
+            quants.invalidate_recordset(["quantity", "reserved_quantity"])
+        return quants
+
+    def _alltricks_check_availability(self, needs, quants):
+        visible = self.env["product.product"].concat(*needs)
+        if "sheet_state" in self.env["product.template"]._fields:
+            visible = visible.filtered(
+                lambda p: p.product_tmpl_id.sheet_state == "validated"
+            )
+        for product, qty in needs.items():
+            product_quants = quants.filtered(lambda q, p=product: q.product_id == p)
+            free = sum(q.quantity - q.reserved_quantity for q in product_quants)
+            if product not in visible or product.uom_id.compare(free, qty) < 0:
+                raise UserError(
+                    self.env._(
+                        "Sorry, %(product)s has just been sold out: remove it from "
+                        "your order or ask our staff for a similar item.",
+                        product=product.display_name,
+                    )
+                )
+
+    def _prepare_alltricks_express_picking_values(self, picking_type):
+        return {
+            "picking_type_id": picking_type.id,
+            "location_id": picking_type.default_location_src_id.id,
+            "location_dest_id": picking_type.default_location_dest_id.id,
+            "partner_id": self.partner_id.id,
+            "origin": self.name,
+            "priority": "1",
+            "alltricks_express": True,
+            "pos_order_id": self.id,
+            "pos_session_id": self.session_id.id,
+            "company_id": self.company_id.id,
+        }

@@ -1,0 +1,121 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    alltricks_express = fields.Boolean(
+        string="Express showroom pick",
+        readonly=True,
+        index=True,
+        copy=False,
+    )
+    alltricks_counter_state = fields.Selection(
+        [("picking", "Being picked"), ("ready", "Ready"), ("cancel", "Cancelled")],
+        string="Counter status",
+        compute="_compute_alltricks_counter_state",
+        store=True,
+    )
+    alltricks_pickup_number = fields.Char(
+        string="Pickup number",
+        compute="_compute_alltricks_pickup_number",
+        store=True,
+    )
+
+    alltricks_handed_over = fields.Boolean(
+        string="Handed over",
+        readonly=True,
+        copy=False,
+        help="The visitor collected the goods at the counter.",
+    )
+
+    @api.depends("state", "alltricks_express")
+    def _compute_alltricks_counter_state(self):
+        for picking in self:
+            if not picking.alltricks_express:
+                picking.alltricks_counter_state = False
+            elif picking.state == "done":
+                picking.alltricks_counter_state = "ready"
+            elif picking.state == "cancel":
+                picking.alltricks_counter_state = "cancel"
+            else:
+                picking.alltricks_counter_state = "picking"
+
+    @api.depends("pos_order_id.tracking_number", "alltricks_express")
+    def _compute_alltricks_pickup_number(self):
+        for picking in self:
+            order = picking.pos_order_id
+            picking.alltricks_pickup_number = (
+                order.tracking_number if picking.alltricks_express else False
+            )
+
+    def action_alltricks_hand_over(self):
+        """Counter staff: the visitor collected a ready order."""
+        not_ready = self.filtered(lambda p: p.alltricks_counter_state != "ready")
+        if not_ready:
+            raise UserError(
+                self.env._(
+                    "%(names)s is not ready yet: wait until the picker has "
+                    "validated it.",
+                    names=", ".join(not_ready.mapped("name")),
+                )
+            )
+        unpaid = self.filtered(
+            lambda p: p.pos_order_id.state not in ("paid", "done", "invoiced")
+        )
+        if unpaid:
+            raise UserError(
+                self.env._(
+                    "%(names)s is not paid yet: take the payment at the counter "
+                    "before handing the goods over.",
+                    names=", ".join(unpaid.mapped("pos_order_id.name")),
+                )
+            )
+        self.alltricks_handed_over = True
+
+    def _get_express_queue(self):
+        """Express picks of the same operation types still to be picked.
+
+        The order is the one the pickers follow: urgent first, then oldest.
+        """
+        return self.search(
+            [
+                ("alltricks_express", "=", True),
+                ("picking_type_id", "in", self.picking_type_id.ids),
+                ("state", "not in", ("draft", "done", "cancel")),
+            ],
+            order="priority desc, id asc",
+        )
+
+    def _prepare_alltricks_move_values(self, product, quantity):
+        self.ensure_one()
+        return {
+            "product_id": product.id,
+            "product_uom_qty": quantity,
+            "product_uom": product.uom_id.id,
+            "location_id": self.location_id.id,
+            "location_dest_id": self.location_dest_id.id,
+            "picking_type_id": self.picking_type_id.id,
+            "company_id": self.company_id.id,
+            "priority": self.priority,
+        }
+
+    def _alltricks_reserve_from_quants(self, quants):
+        """Reserve each move on the given (locked) quants, oldest first."""
+        self.ensure_one()
+        line_values = []
+        for move in self.move_ids:
+            missing = move.product_uom_qty
+            for quant in quants.filtered(
+                lambda q, m=move: q.product_id == m.product_id
+            ):
+                free = quant.quantity - quant.reserved_quantity
+                take = min(free, missing)
+                if move.product_uom.compare(take, 0.0) <= 0:
+                    continue
+                line_values.append(move._prepare_alltricks_line_values(quant, take))
+                missing -= take
+                if move.product_uom.is_zero(missing):
+                    break
+        self.env["stock.move.line"].create(line_values)
