@@ -1,6 +1,7 @@
 """Manual bin overrides, state audits and ABC velocity classes."""
 
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 from alltricks_slotting.putaway import (
@@ -9,6 +10,7 @@ from alltricks_slotting.putaway import (
     PutawayEngine,
     PutawaySettings,
     audit_state,
+    bin_from_spec,
     family_keys,
     velocity_classes,
     velocity_level,
@@ -161,3 +163,29 @@ def test_velocity_levels_of_classes_and_numbers():
     assert velocity_level(30, levels, reference=20) == 1.0
     with pytest.raises(ValueError, match="Unknown velocity class 'D'"):
         velocity_level("D", levels)
+
+
+def test_bin_from_layout_spec_uses_the_bay_rank_on_its_side():
+    spec = SimpleNamespace(
+        name="A-01-12-2-1",
+        zone="A",
+        rack_type="shelf",
+        aisle_index=0,
+        side="right",
+        depth_index=6,
+        level=2,
+        position=1,
+        x=1.5,
+        y=6.5,
+        z=0.5,
+        width_cm=33.3,
+        depth_cm=40.0,
+        height_cm=35.0,
+        max_weight_kg=30.0,
+        capacity_units=0,
+    )
+
+    bin_ = bin_from_spec(spec, 7, walk_m=8.0)
+
+    assert (bin_.id, bin_.aisle, bin_.bay, bin_.max_units) == (7, 0, 6, None)
+    assert PutawayEngine([bin_]).plan([make_line()])[0].placed_qty == 5

@@ -17,6 +17,7 @@ from .data import (
     LineResult,
     RuleViolation,
     SeparationViolation,
+    bin_from_spec,
     family_keys,
 )
 from .engine import PutawayEngine, apply_results, plan_putaway
@@ -39,6 +40,7 @@ __all__ = [
     "SeparationViolation",
     "apply_results",
     "audit_state",
+    "bin_from_spec",
     "family_keys",
     "override_violations",
     "plan_putaway",

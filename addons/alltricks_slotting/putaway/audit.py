@@ -40,43 +40,53 @@ def override_violations(
     i = layout.index_of.get(bin_id)
     if i is None:
         return [RuleViolation("unknown_bin", f"No bin with id {bin_id}.", bin_id)]
-    bin_, bin_class = layout.bins[i], layout.class_of[i]
     qty = line.qty if qty is None else qty
-    violations = []
 
-    def refuse(rule, message):
-        violations.append(RuleViolation(rule, message, bin_id))
+    found = _placement_violations(layout, state, i, line, qty)
+    found.extend(_separation_violations(layout, state, i, line))
+    return [RuleViolation(rule, message, bin_id) for rule, message in found]
 
+
+def _placement_violations(layout, state, i, line, qty):
+    """``(rule, message)`` for rack type, dimensions, mixing and capacity."""
+    bin_, bin_class = layout.bins[i], layout.class_of[i]
+    found = []
     if line.bulky != (bin_.rack_type == BULKY):
         wanted = "a bulky rack" if line.bulky else "a shelf bin"
-        refuse("rack_type", f"This product goes to {wanted}, {bin_.name} is not one.")
-    if not fits_rotated(
-        sorted_dims(line.length_cm, line.width_cm, line.height_cm), bin_class.dims
-    ):
-        refuse("dimensions", f"A unit does not fit in {bin_.name}, even turned.")
+        found.append(
+            ("rack_type", f"This product goes to {wanted}, {bin_.name} is not one.")
+        )
+    dims = sorted_dims(line.length_cm, line.width_cm, line.height_cm)
+    if not fits_rotated(dims, bin_class.dims):
+        found.append(
+            ("dimensions", f"A unit does not fit in {bin_.name}, even turned.")
+        )
 
     contents = state.contents.get(i, ())
     others = sorted({c.product_id for c in contents} - {line.product_id})
     if others and not layout.settings.allow_mixing:
-        refuse("mixing", f"{bin_.name} already holds product(s) {others}.")
+        found.append(("mixing", f"{bin_.name} already holds product(s) {others}."))
     for rule, room in _room(bin_class, contents, line).items():
         if qty > room:
-            refuse(rule, f"{bin_.name} takes only {room:g} more units by {rule}.")
+            found.append(
+                (rule, f"{bin_.name} takes only {room:g} more units by {rule}.")
+            )
+    return found
 
-    if line.product_id not in {c.product_id for c in contents}:
-        families = tuple(sorted(line.families))
-        close = sorted(
-            {
-                other
-                for other, _p, _f in state.separation.iter_conflicts(
-                    i, line.product_id, families
-                )
-            }
-        )
-        if close:
-            names = ", ".join(layout.bins[other].name for other in close)
-            refuse("separation", f"Look-alike products are too close, in {names}.")
-    return violations
+
+def _separation_violations(layout, state, i, line):
+    contents = state.contents.get(i, ())
+    if line.product_id in {c.product_id for c in contents}:
+        # topping up creates no new pair of look-alikes
+        return []
+    conflicts = state.separation.iter_conflicts(
+        i, line.product_id, tuple(sorted(line.families))
+    )
+    close = sorted({other for other, _product, _family in conflicts})
+    if not close:
+        return []
+    names = ", ".join(layout.bins[other].name for other in close)
+    return [("separation", f"Look-alike products are too close, in {names}.")]
 
 
 def _room(bin_class, contents, line):
@@ -123,20 +133,8 @@ def audit(layout: LayoutIndex, state: StockState) -> AuditReport:
         contents = state.contents[i]
         products = _families_by_product(contents)
         for product_id, families in products.items():
-            pairs = {}
-            for other, other_product, family in index.iter_conflicts(
-                i, product_id, tuple(sorted(families))
-            ):
-                pairs.setdefault((other, other_product), set()).add(family)
             separation.extend(
-                SeparationViolation(
-                    layout.bins[other].id,
-                    layout.bins[i].id,
-                    other_product,
-                    product_id,
-                    frozenset(shared),
-                )
-                for (other, other_product), shared in sorted(pairs.items())
+                _pairs_with_earlier(layout, index, i, product_id, families)
             )
             index.add(i, product_id, families)
         if len(products) > 1 and not settings.allow_mixing:
@@ -149,6 +147,26 @@ def audit(layout: LayoutIndex, state: StockState) -> AuditReport:
             )
         capacity.extend(_capacity_violations(layout, i, contents))
     return AuditReport(tuple(separation), tuple(capacity), tuple(mixing))
+
+
+def _pairs_with_earlier(layout, index, i, product_id, families):
+    """Violations between ``product_id`` in bin ``i`` and the bins indexed so far,
+    one per pair of bins and products, with the families they share."""
+    shared = {}
+    for other, other_product, family in index.iter_conflicts(
+        i, product_id, tuple(sorted(families))
+    ):
+        shared.setdefault((other, other_product), set()).add(family)
+    return [
+        SeparationViolation(
+            layout.bins[other].id,
+            layout.bins[i].id,
+            other_product,
+            product_id,
+            frozenset(keys),
+        )
+        for (other, other_product), keys in sorted(shared.items())
+    ]
 
 
 def _families_by_product(contents):

@@ -87,6 +87,39 @@ class Bin:
         return self.width_cm * self.depth_cm * self.height_cm
 
 
+def bin_from_spec(
+    spec: Any, bin_id: int, walk_m: float, contents: tuple[BinContent, ...] = ()
+) -> Bin:
+    """A :class:`Bin` from an object shaped like the layout generator's bins.
+
+    ``spec`` needs ``name``, ``zone``, ``rack_type``, ``aisle_index``, ``side``,
+    ``depth_index`` (the bay rank on its side, as the separation rule wants it),
+    ``level``, ``position``, ``x``, ``y``, ``z``, ``width_cm``, ``depth_cm``,
+    ``height_cm``, ``max_weight_kg`` and ``capacity_units`` (0 for no limit).
+    """
+    return Bin(
+        id=bin_id,
+        name=spec.name,
+        zone=spec.zone,
+        aisle=spec.aisle_index,
+        side=spec.side,
+        bay=spec.depth_index,
+        level=spec.level,
+        position=spec.position,
+        x=spec.x,
+        y=spec.y,
+        z=spec.z,
+        width_cm=spec.width_cm,
+        depth_cm=spec.depth_cm,
+        height_cm=spec.height_cm,
+        max_weight_kg=spec.max_weight_kg,
+        walk_m=walk_m,
+        max_units=spec.capacity_units or None,
+        rack_type=spec.rack_type,
+        contents=contents,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class IncomingLine:
     """One received product to store.

@@ -19,6 +19,10 @@ The best bin is the lowest score among three kinds of candidates:
 3. with ``allow_mixing``, bins holding other products, read in static order
    while their static score plus the ``occupied`` weight can still win.
 
+Numeric velocities are rounded to tenths; the first use of a level that is not
+one of the configured classes sorts the layout for it, O(n log n), once per
+engine.
+
 Cost of one allocation: O(C log C + p + s) for ``C`` bin classes the unit fits,
 ``p`` bins already holding the product and ``s`` bins skipped because this plan
 filled them (amortised away by a per-class cursor) or separation blocks them;
@@ -118,13 +122,13 @@ class PutawayEngine:
     ) -> list[LineResult]:
         """One :class:`LineResult` per line, in the order of ``lines``.
 
-        Lines are placed fastest first, so the answer does not depend on the
-        order of lines of equal velocity beyond their index. With ``commit`` the
-        allocations become stock for the next calls.
+        Lines are placed fastest first, then in the given order. With ``commit``
+        the allocations become stock for the next calls.
         """
         state = PlanState(self._base)
         levels = [self.layout.level_of(line.velocity) for line in lines]
         results = [None] * len(lines)
+        # fast movers claim the slots near packing before slow movers fill them
         for k in sorted(range(len(lines)), key=lambda k: (-levels[k], k)):
             results[k] = self._place_line(state, lines[k], levels[k])
         if commit:
@@ -188,6 +192,7 @@ class PutawayEngine:
         ctx.previous = layout.index_of.get(line.previous_bin_id)
         ctx.previous_full = line.previous_bin_full
         ctx.blocked = 0
+        # every empty bin of a class takes the same quantity: compute it once
         ctx.fitting = []
         for bin_class in layout.classes_by_rack.get(ctx.rack_type, ()):
             if not fits_rotated(ctx.dims, bin_class.dims):
@@ -205,6 +210,7 @@ class PutawayEngine:
 
     def _get_best_candidate(self, state, ctx, remaining):
         """``(score, bin, qty, dynamic terms or None)`` of the best bin, or None."""
+        # empty bins first: their best score bounds the top-ups worth scoring
         best = self._best_empty(state, ctx, remaining, None)
         best = self._best_stocked(state, ctx, remaining, best)
         if self.settings.allow_mixing:
@@ -257,6 +263,7 @@ class PutawayEngine:
         options.sort(key=itemgetter(0, 1))
 
         for bound, _rank, order, start, qty, extra in options:
+            # a tie may still win on the bin name, so only a larger bound stops
             if best is not None and bound > best[0]:
                 break
             i = self._first_free(state, ctx, order, start)
@@ -274,6 +281,7 @@ class PutawayEngine:
         check = state.blocks if families else None
         for position in range(start, len(order)):
             i = order[position]
+            # the base order is shared by every call: skip what this plan filled
             if i in planned or i == excluded:
                 continue
             if check is not None and check(i, product_id, families):
@@ -310,28 +318,16 @@ class PutawayEngine:
             ctx.dims, bin_class.dims
         ):
             return None
-        usage = self._get_usage(state, ctx, i)
-        if usage is None:
+        room = self._get_room(state, ctx, i, bin_class)
+        if room is None:
             return None
-        used_volume, used_weight, used_units, holds_product, older = usage
-        room = room_left(
-            ctx.unit_volume,
-            ctx.line.weight_kg,
-            bin_class.usable_volume,
-            bin_class.max_weight,
-            bin_class.max_units,
-            used_volume,
-            used_weight,
-            used_units,
-        )
-        if room <= 0:
-            return None
+        units, used_volume, holds_product, older = room
         # a bin already holding the product creates no new look-alike pair
         if not holds_product and state.blocks(i, ctx.line.product_id, ctx.families):
             ctx.blocked += 1
             return None
 
-        qty = min(remaining, room)
+        qty = min(remaining, units)
         dynamic = self._dynamic_terms(
             ctx,
             bin_class,
@@ -345,10 +341,10 @@ class PutawayEngine:
         score = self.layout.static_score(i, ctx.coefficients) + sum(dynamic.values())
         return score, i, qty, dynamic
 
-    def _get_usage(self, state, ctx, i):
-        """``(volume, weight, units, holds product, holds older stock)`` used in
-        bin ``i``, or ``None`` when storing there would mix products or the room
-        left cannot be known."""
+    def _get_room(self, state, ctx, i, bin_class):
+        """``(units that fit, volume used, holds the product, holds older stock)``
+        for bin ``i``, or ``None`` when nothing fits, storing there would mix
+        products or the room left cannot be known."""
         line = ctx.line
         used_volume = used_weight = used_units = 0.0
         holds_product = False
@@ -361,6 +357,7 @@ class PutawayEngine:
             elif not self.settings.allow_mixing:
                 return None
             elif volume is None or weight is None:
+                # guessing the room next to an unmeasured product could overfill
                 _logger.debug(
                     "putaway: bin %s skipped, product %s has no known size",
                     self.layout.bins[i].name,
@@ -370,16 +367,32 @@ class PutawayEngine:
             used_volume += content.qty * volume
             used_weight += content.qty * weight
             used_units += content.qty
-        older = (
-            holds_product
-            and not self.settings.fifo_topup_allowed
-            and any(
-                content.product_id == line.product_id
-                and _is_older(content.incoming_date, line.incoming_date)
-                for content in state.base.contents.get(i, ())
-            )
+
+        units = room_left(
+            ctx.unit_volume,
+            line.weight_kg,
+            bin_class.usable_volume,
+            bin_class.max_weight,
+            bin_class.max_units,
+            used_volume,
+            used_weight,
+            used_units,
         )
-        return used_volume, used_weight, used_units, holds_product, older
+        if units <= 0:
+            return None
+        return units, used_volume, holds_product, self._holds_older(state, ctx, i)
+
+    def _holds_older(self, state, ctx, i):
+        """Whether bin ``i`` has on-hand stock of the product older than the line;
+        stock planned by this call is as new as the line."""
+        if self.settings.fifo_topup_allowed:
+            return False
+        line = ctx.line
+        return any(
+            content.product_id == line.product_id
+            and _is_older(content.incoming_date, line.incoming_date)
+            for content in state.base.contents.get(i, ())
+        )
 
     def _dynamic_terms(
         self,
@@ -420,6 +433,7 @@ class PutawayEngine:
     # Recording and reporting
 
     def _allocate(self, state, ctx, candidate, remaining):
+        """Record the candidate in the plan and explain it."""
         score, i, qty, dynamic = candidate
         layout, line = self.layout, ctx.line
         if dynamic is None:
@@ -431,14 +445,7 @@ class PutawayEngine:
             "reserve": reserve * layout.near[i],
             **dynamic,
         }
-        if state.holds(i, line.product_id):
-            kind = "top-up of a bin holding this product"
-        elif state.is_occupied(i):
-            kind = "shared with another product"
-        else:
-            kind = "empty bin"
-        if dynamic["previous"]:
-            kind = "top-up of the previous bin"
+        reason = self._describe(state, ctx, i, qty, remaining, dynamic)
 
         state.add(
             i,
@@ -452,9 +459,6 @@ class PutawayEngine:
             ),
         )
         bin_ = layout.bins[i]
-        reason = f"{kind}, {bin_.walk_m:.0f} m from packing, shelf at {bin_.z:.2f} m"
-        if qty < remaining:
-            reason += f", line split ({remaining - qty:g} more to place)"
         _logger.debug(
             "putaway %s: product %s, %s units -> %s, score %.4f (%s) %s",
             line.ref,
@@ -466,6 +470,22 @@ class PutawayEngine:
             parts,
         )
         return Allocation(bin_.id, bin_.name, qty, score, parts, reason)
+
+    def _describe(self, state, ctx, i, qty, remaining, dynamic):
+        """A few words for the operator, before the allocation is recorded."""
+        if dynamic["previous"]:
+            kind = "top-up of the previous bin"
+        elif state.holds(i, ctx.line.product_id):
+            kind = "top-up of a bin holding this product"
+        elif state.is_occupied(i):
+            kind = "shared with another product"
+        else:
+            kind = "empty bin"
+        bin_ = self.layout.bins[i]
+        reason = f"{kind}, {bin_.walk_m:.0f} m from packing, shelf at {bin_.z:.2f} m"
+        if qty < remaining:
+            reason += f", line split ({remaining - qty:g} more to place)"
+        return reason
 
     def _prepare_result(self, ctx, allocations, remaining):
         line = ctx.line
