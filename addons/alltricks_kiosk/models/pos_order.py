@@ -111,7 +111,14 @@ class PosOrder(models.Model):
         return needs
 
     def _alltricks_lock_sellable_quants(self, needs):
+        """Lock the products, then their sellable quants, both in id order.
+
+        The same order as alltricks_catalog's web checkout lock, so a kiosk and
+        a web payment for the same item queue up instead of deadlocking.
+        """
         products = self.env["product.product"].concat(*needs)
+        if not products:
+            return self.env["stock.quant"]
         quants = (
             self.env["stock.quant"]
             .sudo()
@@ -123,10 +130,18 @@ class PosOrder(models.Model):
                 order="in_date, id",
             )
         )
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM product_product WHERE id IN %s ORDER BY id "
+                "FOR NO KEY UPDATE",
+                tuple(products.ids),
+            )
+        )
         if quants:
             self.env.cr.execute(
                 SQL(
-                    "SELECT id FROM stock_quant WHERE id IN %s FOR UPDATE",
+                    "SELECT id FROM stock_quant WHERE id IN %s ORDER BY id "
+                    "FOR NO KEY UPDATE",
                     tuple(quants.ids),
                 )
             )
@@ -134,15 +149,13 @@ class PosOrder(models.Model):
         return quants
 
     def _alltricks_check_availability(self, needs, quants):
-        visible = self.env["product.product"].concat(*needs)
-        if "sheet_state" in self.env["product.template"]._fields:
-            visible = visible.filtered(
-                lambda p: p.product_tmpl_id.sheet_state == "validated"
-            )
         for product, qty in needs.items():
             product_quants = quants.filtered(lambda q, p=product: q.product_id == p)
             free = sum(q.quantity - q.reserved_quantity for q in product_quants)
-            if product not in visible or product.uom_id.compare(free, qty) < 0:
+            if (
+                not product._is_kiosk_sheet_validated()
+                or product.uom_id.compare(free, qty) < 0
+            ):
                 raise UserError(
                     self.env._(
                         "Sorry, %(product)s has just been sold out: remove it from "

@@ -65,12 +65,23 @@ class ProductProduct(models.Model):
     def _get_kiosk_visible_products(self, warehouse=None):
         """Products a kiosk shows: validated sheet and stock left to sell."""
         quantities = self._get_kiosk_sellable_qty(warehouse)
-        products = self.browse(list(quantities)).filtered("sale_ok")
-        if "sheet_state" in self.env["product.template"]._fields:
-            products = products.filtered(
-                lambda product: product.product_tmpl_id.sheet_state == "validated"
-            )
-        return products
+        return (
+            self.browse(list(quantities))
+            .filtered("sale_ok")
+            .filtered(lambda product: product._is_kiosk_sheet_validated())
+        )
+
+    def _is_kiosk_sheet_validated(self):
+        """True when alltricks_catalog validated the product sheet.
+
+        Without the catalog's ``sheet_state`` field every sheet counts as
+        validated, so the kiosk keeps working while that field is not there.
+        """
+        self.ensure_one()
+        template = self.product_tmpl_id
+        if "sheet_state" not in template._fields:
+            return True
+        return template.sheet_state == "validated"
 
     @api.model
     def _load_pos_self_data_domain(self, data, config):
