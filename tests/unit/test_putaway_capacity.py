@@ -180,3 +180,11 @@ def test_zero_quantity_line_is_answered_without_allocation():
 
     assert result.allocations == ()
     assert result.message == "Nothing to store: the quantity is 0."
+
+
+def test_bin_without_load_limit_is_limited_by_volume_only():
+    engine = PutawayEngine(grid_bins((replace(SHELF, max_weight_kg=0),), bays=1))
+
+    result = engine.plan([make_line(1, 40, weight=20)])[0]
+
+    assert [a.qty for a in result.allocations] == [40]

@@ -189,7 +189,7 @@ def _capacity_violations(layout, i, contents):
                 f"{volume / 1000:g} L for {bin_class.usable_volume / 1000:g} L usable",
             )
         )
-    if weight > bin_class.max_weight * (1 + 1e-9):
+    if bin_class.max_weight and weight > bin_class.max_weight * (1 + 1e-9):
         found.append(
             ("weight", f"{weight:g} kg for a {bin_class.max_weight:g} kg limit")
         )

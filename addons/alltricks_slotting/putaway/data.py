@@ -58,7 +58,8 @@ class Bin:
     bay along the aisle *on its own side* (with odd/even bay numbering, pass the
     depth index), so that bays ``n`` and ``n + 1`` of one side touch. ``z`` is the
     height of the shelf above the floor. ``max_units`` of ``None`` or ``0`` means
-    only volume and weight limit the bin. ``walk_m`` is the walking distance from
+    only volume and weight limit the bin; ``max_weight_kg`` of ``0`` means no
+    load limit. ``walk_m`` is the walking distance from
     the packing area, computed by the caller.
     """
 

@@ -45,7 +45,8 @@ def room_by_rule(
     The unit is assumed to fit by dimensions. ``usable_volume`` already includes
     the fill factor. An empty bin always takes one unit by volume: the fill factor
     models the air between many boxes, not a single box. A rule that does not
-    apply (no unit count limit, weightless unit) is left out.
+    apply (no unit count or load limit, weightless unit) is left out; limits of
+    0 mean none, as in the location form.
     """
     room = {}
     if unit_volume > 0:
@@ -53,7 +54,7 @@ def room_by_rule(
         if by_volume < 1 and used_units == 0 and used_volume == 0:
             by_volume = 1
         room["volume"] = max(by_volume, 0)
-    if unit_weight > 0:
+    if unit_weight > 0 and max_weight > 0:
         by_weight = math.floor((max_weight - used_weight) / unit_weight + _EPSILON)
         room["weight"] = max(by_weight, 0)
     if max_units:
@@ -80,7 +81,7 @@ def room_left(
         room = math.floor((usable_volume - used_volume) / unit_volume + _EPSILON)
         if room < 1 and used_units == 0 and used_volume == 0:
             room = 1
-    if unit_weight > 0:
+    if unit_weight > 0 and max_weight > 0:
         room = min(
             room, math.floor((max_weight - used_weight) / unit_weight + _EPSILON)
         )
