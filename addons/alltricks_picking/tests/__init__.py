@@ -1,1 +1,4 @@
+from . import test_batch_validation
+from . import test_planning
 from . import test_roles
+from . import test_security

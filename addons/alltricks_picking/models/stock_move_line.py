@@ -1,0 +1,28 @@
+from odoo import fields, models
+
+from .stock_picking_batch import check_plan_write
+
+
+class StockMoveLine(models.Model):
+    _inherit = "stock.move.line"
+
+    alltricks_route_seq = fields.Integer(
+        string="Route step",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="Rank of this line on its batch's picking route (1 = first).",
+    )
+    alltricks_cart_trip = fields.Integer(
+        string="Cart trip",
+        copy=False,
+        readonly=True,
+        help="1 unless the order is too big for one cart and needs several trips.",
+    )
+    alltricks_tote = fields.Integer(
+        string="Tote", related="picking_id.alltricks_tote", store=True
+    )
+
+    def write(self, vals):
+        check_plan_write(self, vals)
+        return super().write(vals)

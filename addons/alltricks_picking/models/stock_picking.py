@@ -1,0 +1,118 @@
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..batching import Order, OrderLine
+from .stock_picking_batch import check_plan_write
+
+_logger = logging.getLogger(__name__)
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    alltricks_tote = fields.Integer(
+        string="Tote",
+        copy=False,
+        readonly=True,
+        help="Tote of the picking cart this transfer is picked into.",
+    )
+    alltricks_due = fields.Datetime(
+        string="Due at departure",
+        compute="_compute_alltricks_due",
+        store=True,
+        index=True,
+        help="Departure this transfer must make: the sale order's delivery date "
+        "when promised, else the first cut-off after the order was placed.",
+    )
+
+    @api.depends(
+        "sale_id.commitment_date",
+        "sale_id.date_order",
+        "move_ids.reference_ids.sale_ids.commitment_date",
+        "move_ids.reference_ids.sale_ids.date_order",
+        "move_ids.product_id.categ_id.alltricks_complete_bike",
+        "company_id",
+    )
+    def _compute_alltricks_due(self):
+        for picking in self:
+            # A PICK transfer of a 3-step delivery has no sale_id (only the OUT
+            # moves carry sale lines) but shares the sale's stock reference.
+            sale = picking.sale_id or picking.reference_ids.sale_ids[:1]
+            if sale.commitment_date:
+                picking.alltricks_due = sale.commitment_date
+                continue
+            placed = sale.date_order or picking.create_date or fields.Datetime.now()
+            company = picking.company_id or self.env.company
+            picking.alltricks_due = company._alltricks_next_cutoff(
+                picking.move_ids.product_id, now=placed
+            )
+
+    def write(self, vals):
+        check_plan_write(self, vals)
+        return super().write(vals)
+
+    def action_alltricks_plan_picking(self):
+        """Plan the selected transfers that are ready and not in a batch yet."""
+        Batch = self.env["stock.picking.batch"]
+        Batch._check_alltricks_planner()
+        batches = Batch
+        for warehouse in self.picking_type_id.warehouse_id:
+            ready = warehouse._get_alltricks_pickings_to_plan() & self
+            if ready:
+                batches |= warehouse._alltricks_plan_picking(ready)
+        if not batches:
+            raise UserError(
+                self.env._(
+                    "None of the selected transfers can go on a cart: select ready "
+                    "picking transfers that are not in a batch yet."
+                )
+            )
+        return Batch._alltricks_open(batches)
+
+    def _get_alltricks_orders(self, warehouse, geometry):
+        """The batching orders of these transfers: their reserved lines only.
+
+        Only move lines exist for reserved quantities, so an unavailable product
+        never enters a route; its quantity goes to a backorder at validation.
+        """
+        dues = sorted({p.alltricks_due for p in self if p.alltricks_due})
+        rank = {due: index for index, due in enumerate(dues)}
+        return [
+            picking._get_alltricks_order(
+                warehouse, geometry, rank.get(picking.alltricks_due, len(dues))
+            )
+            for picking in self
+        ]
+
+    def _get_alltricks_order(self, warehouse, geometry, due_rank):
+        self.ensure_one()
+        lines = tuple(
+            OrderLine(
+                key=line.id,
+                point=warehouse._get_alltricks_point(line.location_id, geometry),
+                volume=line.quantity_product_uom * line.product_id.volume,
+                weight=line.quantity_product_uom * line.product_id.weight,
+            )
+            for line in self.move_line_ids.sorted("id")
+        )
+        bike = any(self.move_ids.product_id.categ_id.mapped("alltricks_complete_bike"))
+        return Order(self.id, due_rank, lines, bike)
+
+    def button_validate(self):
+        batches = self.batch_id
+        result = super().button_validate()
+        self._alltricks_release_backorders(batches)
+        return result
+
+    def _alltricks_release_backorders(self, batches):
+        """Take the backorders of these transfers out of ``batches``.
+
+        What was short-picked is planned again, on a new cart, by the next
+        planning run: the cart being validated is back at the packing area.
+        """
+        backorders = self.backorder_ids.filtered(lambda b: b.batch_id & batches)
+        if backorders:
+            _logger.debug("Backorders %s leave batches %s", backorders.ids, batches.ids)
+            backorders.write({"batch_id": False})
