@@ -1,5 +1,4 @@
 import pytest
-
 from alltricks_bike_prep.sampling import (
     FAILED,
     PASSED,

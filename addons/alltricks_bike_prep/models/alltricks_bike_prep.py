@@ -1,0 +1,282 @@
+import logging
+import re
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .product_category import BIKE_TYPES
+
+_logger = logging.getLogger(__name__)
+
+# French bicycle marking (décret 2020-1439): a 10-character alphanumeric code.
+FRAME_MARKING_PATTERN = re.compile(r"[A-Z0-9]{10}")
+OPEN_STATES = ("draft", "in_progress")
+
+
+class AlltricksBikePrep(models.Model):
+    _name = "alltricks.bike.prep"
+    _description = "Bike preparation work order"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "alltricks.bike.prep.qc.mixin",
+        "alltricks.bike.prep.planning.mixin",
+    ]
+    _order = "date_due, id"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    state = fields.Selection(
+        [
+            ("draft", "To do"),
+            ("in_progress", "In progress"),
+            ("done", "Done"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        group_expand=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda s: s.env.company
+    )
+    sale_order_id = fields.Many2one(
+        "sale.order", string="Sale order", readonly=True, index=True, check_company=True
+    )
+    sale_line_id = fields.Many2one(
+        "sale.order.line", string="Order line", readonly=True, index="btree_not_null"
+    )
+    partner_id = fields.Many2one(
+        related="sale_order_id.partner_id", string="Customer", store=True
+    )
+    product_id = fields.Many2one(
+        "product.product", string="Bike", required=True, readonly=True
+    )
+    bike_type = fields.Selection(
+        BIKE_TYPES, related="product_id.categ_id.alltricks_bike_type", store=True
+    )
+    date_due = fields.Datetime(
+        string="Due",
+        required=True,
+        index=True,
+        tracking=True,
+        help="Departure of the bike: the next bike cut-off after the order was "
+        "confirmed.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Mechanic",
+        index=True,
+        tracking=True,
+        domain=lambda s: [("all_group_ids", "in", s._get_mechanic_group().ids)],
+    )
+    date_start = fields.Datetime(string="Started", readonly=True, copy=False)
+    date_done = fields.Datetime(string="Finished", readonly=True, copy=False)
+    frame_marking = fields.Char(
+        string="Frame marking ID",
+        copy=False,
+        tracking=True,
+        help="The 10-character code engraved or stuck on the frame, registered "
+        "for the buyer as French law requires for new bikes.",
+    )
+    rider_weight = fields.Float(string="Rider weight (kg)", tracking=True)
+    step_ids = fields.One2many(
+        "alltricks.bike.prep.step", "work_order_id", string="Checklist"
+    )
+    suspension_ids = fields.One2many(
+        "alltricks.bike.prep.suspension", "work_order_id", string="Suspension"
+    )
+    qc_check_ids = fields.One2many(
+        "alltricks.bike.prep.qc", "work_order_id", string="Quality checks"
+    )
+    picking_ids = fields.Many2many(
+        "stock.picking", string="Transfers", compute="_compute_picking_ids"
+    )
+
+    _frame_marking_unique = models.Constraint(
+        "UNIQUE(frame_marking)",
+        "This frame marking ID is already given to another bike: check the label.",
+    )
+
+    @api.depends("sale_line_id.move_ids.picking_id")
+    def _compute_picking_ids(self):
+        for work_order in self:
+            moves = work_order.sale_line_id.move_ids.filtered(
+                lambda m: m.state != "cancel" and m.picking_code != "incoming"
+            )
+            work_order.picking_ids = moves.picking_id
+
+    @api.constrains("frame_marking")
+    def _check_frame_marking(self):
+        for work_order in self.filtered("frame_marking"):
+            if not FRAME_MARKING_PATTERN.fullmatch(work_order.frame_marking):
+                raise ValidationError(
+                    self.env._(
+                        "The frame marking ID %(code)s is not valid: type the 10 "
+                        "letters and digits printed on the frame label (no spaces "
+                        "or dashes).",
+                        code=work_order.frame_marking,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("alltricks.bike.prep") or "/"
+                )
+            self._normalize_frame_marking(vals)
+        work_orders = super().create(vals_list)
+        for work_order in work_orders.filtered(lambda w: not w.user_id):
+            work_order.user_id = work_order._get_least_loaded_mechanic()
+        work_orders._create_checklist_steps()
+        work_orders.suspension_ids._sync_for(work_orders)
+        return work_orders
+
+    def write(self, vals):
+        self._normalize_frame_marking(vals)
+        result = super().write(vals)
+        if "rider_weight" in vals or "product_id" in vals:
+            self.suspension_ids._sync_for(self)
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        if any(w.state not in ("draft", "cancel") for w in self):
+            raise UserError(
+                self.env._("Only work orders to do or cancelled can be deleted.")
+            )
+
+    @api.model
+    def _normalize_frame_marking(self, vals):
+        if vals.get("frame_marking"):
+            vals["frame_marking"] = vals["frame_marking"].strip().upper()
+
+    @api.model
+    def _get_mechanic_group(self):
+        return self.env.ref("alltricks_bike_prep.group_mechanic")
+
+    def _get_day_bounds(self):
+        """UTC bounds of the company's local day holding ``date_due``."""
+        self.ensure_one()
+        tz = pytz.timezone(self.company_id.partner_id.tz or "Europe/Paris")
+        local_day = pytz.utc.localize(self.date_due).astimezone(tz).date()
+        start = tz.localize(datetime.combine(local_day, time.min))
+        end = tz.localize(datetime.combine(local_day + timedelta(days=1), time.min))
+        return (
+            start.astimezone(pytz.utc).replace(tzinfo=None),
+            end.astimezone(pytz.utc).replace(tzinfo=None),
+        )
+
+    def _get_least_loaded_mechanic(self):
+        """The mechanic with the fewest work orders due the same day.
+
+        Workshop managers are left out: they check quality; one who also works on
+        bikes can be assigned by hand. Ties go to the oldest user.
+        """
+        self.ensure_one()
+        manager_group = self.env.ref("alltricks_bike_prep.group_workshop_manager")
+        mechanics = (
+            self._get_mechanic_group()
+            .sudo()
+            .all_user_ids.filtered(
+                lambda u: (
+                    not u.share
+                    and self.company_id in u.company_ids
+                    and manager_group not in u.all_group_ids
+                )
+            )
+            .sorted("id")
+        )
+        if not mechanics:
+            return mechanics
+        start, end = self._get_day_bounds()
+        groups = self.sudo()._read_group(
+            [
+                ("user_id", "in", mechanics.ids),
+                ("state", "!=", "cancel"),
+                ("date_due", ">=", start),
+                ("date_due", "<", end),
+            ],
+            ["user_id"],
+            ["__count"],
+        )
+        load = {user.id: count for user, count in groups}
+        mechanic = min(mechanics, key=lambda u: load.get(u.id, 0))
+        _logger.debug("%s assigned to %s (load %s)", self.name, mechanic.login, load)
+        return mechanic
+
+    def _create_checklist_steps(self):
+        checklists = self.env["alltricks.bike.checklist"].sudo().search([])
+        by_type = {checklist.bike_type: checklist for checklist in checklists}
+        step_vals = []
+        for work_order in self:
+            checklist = by_type.get(work_order.bike_type)
+            for step in checklist.step_ids if checklist else ():
+                vals = step._prepare_work_order_step_values()
+                step_vals.append(dict(vals, work_order_id=work_order.id))
+        self.env["alltricks.bike.prep.step"].sudo().create(step_vals)
+
+    def action_start(self):
+        for work_order in self:
+            if work_order.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is already started or closed.", name=work_order.name
+                    )
+                )
+            work_order.write(
+                {
+                    "state": "in_progress",
+                    "date_start": fields.Datetime.now(),
+                    "user_id": work_order.user_id.id or self.env.user.id,
+                }
+            )
+        return True
+
+    def action_done(self):
+        for work_order in self:
+            work_order._check_can_finish()
+        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        self._decide_quality_check()
+        return True
+
+    def _check_can_finish(self):
+        self.ensure_one()
+        problems = []
+        if self.state != "in_progress":
+            problems.append(self.env._("start the work order first"))
+        if not self.frame_marking:
+            problems.append(self.env._("enter the frame marking ID"))
+        open_steps = self.step_ids.filtered(
+            lambda s: s.state == "todo" and s.kind != "buyer"
+        )
+        if open_steps:
+            problems.append(
+                self.env._(
+                    "finish or mark not applicable: %(steps)s",
+                    steps=", ".join(open_steps.mapped("name")),
+                )
+            )
+        problems += self.suspension_ids._get_missing_value_problems()
+        if problems:
+            raise UserError(
+                self.env._(
+                    "%(name)s cannot be marked done yet: %(todo)s.",
+                    name=self.name,
+                    todo="; ".join(problems),
+                )
+            )
+
+    def _action_cancel(self):
+        """Cancel the open work orders (those already done stay done)."""
+        self.filtered(lambda w: w.state in OPEN_STATES).write({"state": "cancel"})

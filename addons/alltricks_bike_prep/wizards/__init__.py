@@ -1,0 +1,1 @@
+from . import alltricks_bike_prep_qc_wizard
