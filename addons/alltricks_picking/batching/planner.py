@@ -7,7 +7,8 @@ Entry point :func:`plan_batches`. Steps:
    shortest tour into consecutive cart trips, and reported in
    :attr:`BatchPlan.split_orders`; no other order is ever split;
 3. the others are grouped by :func:`.seed.seed_batches`, then improved by
-   :func:`.local_search.improve_batches`;
+   :func:`.local_search.improve_batches`, once per seed rule; the plan with the
+   shorter total route wins (ties: the first rule);
 4. each cart is routed by the exact router over the union of its points, and
    carts are numbered by urgency (lowest due rank first).
 
@@ -23,7 +24,7 @@ from ..routing import shortest_tour
 from .cost import CartCost
 from .local_search import improve_batches
 from .model import BIKES, PARTS, BatchPlan, CartLoad, CartType, Order
-from .seed import seed_batches
+from .seed import SEED_RULES, seed_batches
 
 _logger = logging.getLogger(__name__)
 Router = Callable[..., object]
@@ -73,10 +74,15 @@ def plan_batches(
 
 
 def _group(fitting, cart_type, cost, improve):
-    carts = seed_batches(fitting, cart_type, cost)
-    if improve:
-        carts = improve_batches(carts, cart_type, cost)
-    return carts
+    best, best_length = [], None
+    for rule in SEED_RULES:
+        carts = seed_batches(fitting, cart_type, cost, rule=rule)
+        if improve:
+            carts = improve_batches(carts, cart_type, cost)
+        length = sum(cost.exact(c) for c in carts)
+        if best_length is None or length < best_length - 1e-9:
+            best, best_length = carts, length
+    return best
 
 
 def _check_orders(orders: Sequence[Order]) -> None:

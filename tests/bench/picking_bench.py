@@ -1,0 +1,276 @@
+"""Walking distance of our picking routes and batches on real AdventureWorks orders.
+
+Usage, from the repository root::
+
+    python tests/bench/picking_bench.py [--data PATH] [--seed N]
+
+``--data`` is the shared data folder (default ``../shared/data`` from the
+repository root). Pure Python: no Odoo needed.
+
+Layout: the demo layout of ``alltricks_slotting`` (zones A, B, C and bulky
+racks R side by side, 20 bays per aisle side, 3 m pitch, packing area mid-front).
+Each product sold online gets one bin, drawn with a seeded random generator:
+complete bikes (AdventureWorks subcategories 1-3) in R, everything else in A, B
+or C. Orders are FactInternetSales grouped by SalesOrderNumber.
+
+Figures printed:
+
+1. route length of 15-50-stop pick lists (consecutive orders of a day) under
+   the exact router, Odoo's bin-name order, and the S-shape heuristic;
+2. router compute time p50/p95 for 20, 50 and 100 stops;
+3. metres per picked line on the busiest days, parts flow (orders without a
+   complete bike): one tour per order, first-come-first-served 8-tote carts,
+   and our batching with 8-tote carts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import random
+import statistics
+import sys
+import time
+import types
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+ADDONS = REPO / "addons"
+BIKE_SUBCATEGORIES = {"1", "2", "3"}
+DEFAULT_ZONES = (  # code, kind, aisles, levels, bins per level: as the generator
+    ("A", "shelf", 8, 5, 3),
+    ("B", "shelf", 6, 4, 2),
+    ("C", "shelf", 4, 4, 1),
+    ("R", "bulky", 2, 3, 1),
+)
+
+
+def register_addons() -> None:
+    """Make ``alltricks_*`` importable without running their Odoo ``__init__``."""
+    for addon_dir in sorted(ADDONS.glob("alltricks_*")):
+        if addon_dir.name not in sys.modules:
+            package = types.ModuleType(addon_dir.name)
+            package.__path__ = [str(addon_dir)]
+            sys.modules[addon_dir.name] = package
+
+
+register_addons()
+
+from alltricks_picking.batching import (  # noqa: E402
+    CartType,
+    Order,
+    fcfs_batches,
+    plan_batches,
+)
+from alltricks_picking.routing import shortest_tour, walked_length  # noqa: E402
+from alltricks_slotting.layout.geometry import Depot, WarehouseGeometry  # noqa: E402
+from alltricks_slotting.layout.grid import LayoutSpec, ZoneSpec, iter_bins  # noqa: E402
+
+
+def build_layout():
+    """The demo floor: its geometry and its bins (name, aisle index, y, zone)."""
+    spec = LayoutSpec(
+        zones=tuple(
+            ZoneSpec(code, aisles, levels, per_level, kind)
+            for code, kind, aisles, levels, per_level in DEFAULT_ZONES
+        )
+    )
+    aisle_x = [spec.aisle_x(i) for i in range(spec.aisle_count)]
+    depot_x = spec.depot_x()
+    depot = min(range(len(aisle_x)), key=lambda i: (abs(aisle_x[i] - depot_x), i))
+    geometry = WarehouseGeometry(
+        aisle_x=tuple(aisle_x),
+        cross_aisle_y=tuple(spec.cross_aisle_ys()),
+        depot=Depot(depot, 0.0, 0.0),
+    )
+    bins = [(b.name, b.aisle_index, b.y, b.zone) for b in iter_bins(spec)]
+    return geometry, bins
+
+
+def load_orders(data: Path):
+    """Order lines by order, in order-number order, and the bike product keys."""
+    folder = data / "adventureworks" / "dw"
+    products = folder / "DimProduct.csv"
+    sales = folder / "FactInternetSales.csv"
+    for path in (products, sales):
+        if not path.is_file():
+            sys.exit(
+                f"Missing {path}: pass --data pointing to the shared data folder "
+                "(the one holding adventureworks/dw/FactInternetSales.csv)."
+            )
+    with products.open(newline="") as handle:
+        bikes = {
+            row["ProductKey"]
+            for row in csv.DictReader(handle)
+            if row["ProductSubcategoryKey"] in BIKE_SUBCATEGORIES
+        }
+    orders: dict[str, dict] = {}
+    with sales.open(newline="") as handle:
+        for row in csv.DictReader(handle):
+            order = orders.setdefault(
+                row["SalesOrderNumber"], {"day": row["OrderDate"], "products": []}
+            )
+            order["products"].append(row["ProductKey"])
+    return orders, bikes
+
+
+def place_products(orders, bikes, bins, seed: int):
+    """Product key -> (bin name, aisle index, y), one distinct bin per product."""
+    rng = random.Random(seed)
+    shelves = [b for b in bins if b[3] != "R"]
+    racks = [b for b in bins if b[3] == "R"]
+    keys = sorted({p for o in orders.values() for p in o["products"]}, key=int)
+    shelf_pick = rng.sample(shelves, sum(k not in bikes for k in keys))
+    rack_pick = rng.sample(racks, sum(k in bikes for k in keys))
+    placed = {}
+    for key in keys:
+        name, aisle, y, _ = rack_pick.pop() if key in bikes else shelf_pick.pop()
+        placed[key] = (name, aisle, y)
+    return placed
+
+
+def name_order_length(geometry, stops):
+    """Odoo's pick list: bins sorted by name, walked by shortest paths."""
+    order = sorted(range(len(stops)), key=lambda i: stops[i][0])
+    points = [(aisle, y) for _, aisle, y in stops]
+    return walked_length(geometry, points, order)
+
+
+def s_shape_length(geometry, points):
+    """S-shape (traversal) heuristic, Hall 1993: traverse every aisle with a
+    pick, left to right; with an odd count, the last one is entered and left
+    from the front. Plus the front cross aisle out to the extreme aisles."""
+    reach = defaultdict(float)
+    for aisle, y in points:
+        reach[aisle] = max(reach[aisle], y)
+    aisles = sorted(reach)
+    xs = [geometry.aisle_x[a] for a in [*aisles, geometry.depot.aisle]]
+    length = 2 * (max(xs) - min(xs))
+    full = len(aisles) - len(aisles) % 2
+    length += full * geometry.cross_aisle_y[-1]
+    if len(aisles) % 2:
+        length += 2 * reach[aisles[-1]]
+    return length
+
+
+def pick_lists(orders, placed, low, high, count, rng):
+    """``count`` lists of consecutive orders' lines, ``low``..``high`` stops."""
+    numbers = sorted(orders, key=lambda n: int(n[2:]))
+    lists = []
+    while len(lists) < count:
+        target = rng.randint(low, high)
+        start = rng.randrange(len(numbers))
+        stops = []
+        for number in itertools.islice(numbers, start, None):
+            stops += [placed[p] for p in orders[number]["products"]]
+            if len(stops) >= target:
+                break
+        if low <= len(stops[:target]) and len(stops) >= target:
+            lists.append(stops[:target])
+    return lists
+
+
+def bench_routes(geometry, orders, placed, rng):
+    ours = names = s_shape = 0.0
+    savings = []
+    buckets = defaultdict(lambda: [0.0, 0.0])
+    lists = pick_lists(orders, placed, 15, 50, 300, rng)
+    for stops in lists:
+        points = [(aisle, y) for _, aisle, y in stops]
+        best = shortest_tour(geometry, points).length
+        by_name = name_order_length(geometry, stops)
+        ours, names = ours + best, names + by_name
+        s_shape += s_shape_length(geometry, points)
+        savings.append(1 - best / by_name)
+        bucket = buckets[min(len(stops) // 10 * 10, 40)]
+        bucket[0], bucket[1] = bucket[0] + best, bucket[1] + by_name
+    print(f"1. Routes on {len(lists)} pick lists of 15-50 stops (total metres)")
+    print(
+        f"   router {ours:10.0f}   name order {names:10.0f}   S-shape {s_shape:10.0f}"
+    )
+    print(
+        f"   saved vs name order: {1 - ours / names:6.1%} overall, "
+        f"median list {statistics.median(savings):6.1%} (target >= 25%)"
+    )
+    print(f"   saved vs S-shape:    {1 - ours / s_shape:6.1%}")
+    for low in sorted(buckets):
+        best, by_name = buckets[low]
+        label = f"{max(low, 15)}-{low + 9 if low < 40 else 50}"
+        print(f"   {label:>5} stops: saved vs name order {1 - best / by_name:6.1%}")
+
+
+def bench_times(geometry, orders, placed, rng):
+    print("2. Router compute time (ms)")
+    for size in (20, 50, 100):
+        samples = []
+        for stops in pick_lists(orders, placed, size, size, 60, rng):
+            points = [(aisle, y) for _, aisle, y in stops]
+            start = time.perf_counter()
+            shortest_tour(geometry, points)
+            samples.append((time.perf_counter() - start) * 1000)
+        samples.sort()
+        p95 = samples[int(0.95 * (len(samples) - 1))]
+        print(
+            f"   {size:3d} stops: p50 {statistics.median(samples):6.1f}  p95 {p95:6.1f}"
+        )
+
+
+def bench_batching(geometry, orders, placed, bikes, days: int):
+    cart = CartType(totes=8)
+    by_day = defaultdict(list)
+    for number in sorted(orders, key=lambda n: int(n[2:])):
+        products = orders[number]["products"]
+        if not any(p in bikes for p in products):
+            points = [placed[p][1:] for p in products]
+            by_day[orders[number]["day"]].append(Order.from_points(number, 0, points))
+    busiest = sorted(by_day, key=lambda d: (-len(by_day[d]), d))[:days]
+    lines = single = fcfs = ours = 0.0
+    started = time.perf_counter()
+    for day in busiest:
+        day_orders = by_day[day]
+        lines += sum(len(o.lines) for o in day_orders)
+        single += sum(shortest_tour(geometry, o.points).length for o in day_orders)
+        fcfs += fcfs_batches(day_orders, cart, geometry).length
+        ours += plan_batches(day_orders, cart, geometry).length
+    elapsed = time.perf_counter() - started
+    count = sum(len(by_day[d]) for d in busiest)
+    print(
+        f"3. Metres per picked line, parts flow, {len(busiest)} busiest days, "
+        f"{count} orders, {lines:.0f} lines ({elapsed:.0f} s)"
+    )
+    print(
+        f"   single-order {single / lines:6.1f}   FCFS 8 totes {fcfs / lines:6.1f}"
+        f"   batching 8 totes {ours / lines:6.1f}"
+    )
+    print(
+        f"   batching / single-order: {ours / single:6.1%} (target <= 40%); "
+        f"below FCFS: {1 - ours / fcfs:6.1%} (target >= 25%)"
+    )
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--days", type=int, default=5)
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        sys.exit(f"Data folder {args.data} not found: pass --data PATH.")
+    geometry, bins = build_layout()
+    orders, bikes = load_orders(args.data)
+    placed = place_products(orders, bikes, bins, args.seed)
+    rng = random.Random(args.seed)
+    print(
+        f"Layout: {geometry.num_aisles} aisles of {geometry.aisle_length:.0f} m, "
+        f"depot at aisle {geometry.depot.aisle}; {len(orders)} orders, "
+        f"{len(placed)} products placed (seed {args.seed})"
+    )
+    bench_routes(geometry, orders, placed, rng)
+    bench_times(geometry, orders, placed, rng)
+    bench_batching(geometry, orders, placed, bikes, args.days)
+
+
+if __name__ == "__main__":
+    main()
