@@ -1,6 +1,6 @@
 import logging
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .. import sampling
@@ -40,6 +40,7 @@ class AlltricksBikePrepQcMixin(models.AbstractModel):
         help="Done, and its quality check passed when it was sampled.",
     )
 
+    @api.depends("state", "qc_state")
     def _compute_is_ready_to_ship(self):
         for work_order in self:
             work_order.is_ready_to_ship = work_order.state == "done" and (

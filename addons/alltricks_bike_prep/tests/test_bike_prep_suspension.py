@@ -1,0 +1,96 @@
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import BikePrepCase
+
+
+@tagged("post_install", "-at_install")
+class TestBikePrepSuspension(BikePrepCase):
+    def _work_order(self, weight):
+        order = self._create_order([(self.bike, 1)], weight=weight)
+        order.action_confirm()
+        return order.alltricks_bike_prep_ids.with_user(self.mechanic)
+
+    def _values(self, work_order):
+        return [
+            (line.component, line.pressure_psi, line.rebound_clicks, line.sag_percent)
+            for line in work_order.suspension_ids.sorted("component")
+        ]
+
+    def test_lower_bound_belongs_to_the_range(self):
+        work_order = self._work_order(70.0)
+        self.assertEqual(
+            self._values(work_order),
+            [("fork", 75.0, 7, 20.0), ("shock", 180.0, 8, 30.0)],
+        )
+        self.assertEqual(set(work_order.suspension_ids.mapped("source")), {"table"})
+
+    def test_upper_bound_belongs_to_the_next_range(self):
+        self.assertEqual(
+            self._values(self._work_order(80.0)),
+            [("fork", 85.0, 6, 20.0), ("shock", 200.0, 7, 30.0)],
+        )
+
+    def test_just_below_a_bound_stays_in_the_lower_range(self):
+        self.assertEqual(
+            self._values(self._work_order(69.99)),
+            [("fork", 65.0, 8, 20.0), ("shock", 160.0, 9, 30.0)],
+        )
+
+    def test_weight_outside_the_table_asks_for_manual_values(self):
+        work_order = self._work_order(90.0)
+        fork = work_order.suspension_ids.filtered(lambda s: s.component == "fork")
+        self.assertEqual(fork.source, "manual")
+        self.assertEqual(fork.pressure_psi, 0.0)
+        self.assertIn("outside the TestFork 160 table (60.0 to 90.0 kg)", fork.message)
+
+        work_order.action_start()
+        work_order.frame_marking = "AB12CD34EF"
+        work_order.step_ids.action_mark_done()
+        with self.assertRaisesRegex(UserError, "enter the TestFork 160 pressure"):
+            work_order.action_done()
+
+        work_order.suspension_ids.write(
+            {"pressure_psi": 95.0, "rebound_clicks": 5, "sag_percent": 20.0}
+        )
+        self.assertEqual(
+            set(work_order.suspension_ids.mapped("set_by_id")), {self.mechanic}
+        )
+        work_order.action_done()
+        self.assertEqual(work_order.state, "done")
+
+    def test_model_without_table_asks_for_manual_values(self):
+        self.bike.alltricks_shock_model = "Unknown shock"
+        work_order = self._work_order(75.0)
+        shock = work_order.suspension_ids.filtered(lambda s: s.component == "shock")
+        self.assertEqual(shock.source, "manual")
+        self.assertIn("No settings table for Unknown shock", shock.message)
+
+    def test_weight_change_on_the_order_line_resets_the_values(self):
+        work_order = self._work_order(75.0)
+        line = work_order.sale_line_id.with_user(self.salesman)
+
+        line.alltricks_rider_weight = 62.0
+
+        self.assertEqual(work_order.rider_weight, 62.0)
+        self.assertEqual(
+            self._values(work_order),
+            [("fork", 65.0, 8, 20.0), ("shock", 160.0, 9, 30.0)],
+        )
+        line.alltricks_rider_weight = 120.0
+        self.assertEqual(
+            self._values(work_order), [("fork", 0.0, 0, 0.0), ("shock", 0.0, 0, 0.0)]
+        )
+
+    def test_overlapping_rows_are_refused(self):
+        with self.assertRaisesRegex(ValidationError, "overlaps"):
+            self.env["alltricks.suspension.setting"].create(
+                {
+                    "component": "fork",
+                    "model_name": "testfork 160",
+                    "weight_min": 75,
+                    "weight_max": 78,
+                    "pressure_psi": 70,
+                    "sag_percent": 20,
+                }
+            )
