@@ -126,8 +126,13 @@ class StockPickingBatch(models.Model):
 
     @api.model
     def _cron_alltricks_plan_picking(self):
+        """Plan every laid-out warehouse whose company has a cart type."""
+        Cart = self.env["alltricks.cart.type"]
         warehouses = self.env["stock.warehouse"].search([("slot_aisle_count", ">", 0)])
         for warehouse in warehouses:
+            if not Cart._get_for_flow(warehouse.company_id):
+                _logger.info("No cart type for %s: not planned", warehouse.name)
+                continue
             warehouse._alltricks_plan_picking()
 
     @api.model
