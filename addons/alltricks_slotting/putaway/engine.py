@@ -8,14 +8,15 @@ there, and repeats with the remainder until the line is placed, no bin is left
 
 The best bin is the lowest score among three kinds of candidates:
 
-1. bins holding the product, and the previous bin of the line (top-ups),
-   evaluated one by one;
-2. empty bins. All empty bins of a class (see :mod:`.layout_index`) share the
-   dynamic terms for a line, so in a class ordered by static score the first
-   feasible bin (not filled by this plan, not too close to a look-alike) is the
-   best of the class. Classes are visited by increasing lower bound (the static
-   score of their first free bin plus the shared terms) and skipped once the
-   bound exceeds the best score found: the score is monotone along a class;
+1. empty bins, searched first because their best score prunes the rest. All
+   empty bins of a class (see :mod:`.layout_index`) share the dynamic terms for
+   a line, so in a class ordered by static score the first feasible bin (not
+   filled by this plan, not too close to a look-alike) is the best of the class.
+   Classes are visited by increasing lower bound (the static score of their
+   first free bin plus the shared terms) and skipped once the bound exceeds the
+   best score found: the score is monotone along a class;
+2. bins holding the product, and the previous bin of the line (top-ups), each
+   scored unless its static score plus its cheapest dynamic term cannot win;
 3. with ``allow_mixing``, bins holding other products, read in static order
    while their static score plus the ``occupied`` weight can still win.
 
@@ -43,7 +44,7 @@ from .data import BULKY, SHELF, Allocation, Bin, BinContent, IncomingLine, LineR
 from .geometry import fits_rotated, room_left, sorted_dims
 from .layout_index import LayoutIndex
 from .settings import PutawaySettings, PutawayWeights
-from .state import PlanState, StockState
+from .state import PlannedContent, PlanState, StockState
 
 _logger = logging.getLogger(__name__)
 
@@ -449,7 +450,7 @@ class PutawayEngine:
 
         state.add(
             i,
-            BinContent(
+            PlannedContent(
                 line.product_id,
                 qty,
                 ctx.family_set,

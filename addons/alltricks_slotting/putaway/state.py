@@ -9,8 +9,22 @@ what lets :meth:`PlanState.advance_cursor` skip filled bins for good.
 
 from __future__ import annotations
 
-from .data import BinContent
+from typing import NamedTuple
+
+from .data import BinContent, FamilyKey
 from .separation import SeparationIndex
+
+
+class PlannedContent(NamedTuple):
+    """Stock a plan puts in a bin: the fields of :class:`BinContent`, as a tuple
+    because building a frozen dataclass per allocation costs more."""
+
+    product_id: int
+    qty: float
+    families: frozenset[FamilyKey]
+    incoming_date: object
+    unit_volume_cm3: float
+    unit_weight_kg: float
 
 
 class StockState:
@@ -86,7 +100,7 @@ class PlanState:
     def holds(self, i: int, product_id: int) -> bool:
         return any(content.product_id == product_id for content in self.contents(i))
 
-    def add(self, i: int, content: BinContent) -> None:
+    def add(self, i: int, content: PlannedContent) -> None:
         self.planned.setdefault(i, []).append(content)
         bins = self.product_bins.setdefault(content.product_id, [])
         if i not in bins:
@@ -107,5 +121,5 @@ class PlanState:
         """Base and planned contents together, for the next state."""
         merged = dict(self.base.contents)
         for i, planned in self.planned.items():
-            merged[i] = merged.get(i, ()) + tuple(planned)
+            merged[i] = merged.get(i, ()) + tuple(BinContent(*c) for c in planned)
         return merged
