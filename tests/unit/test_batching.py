@@ -1,5 +1,7 @@
 """Order batching: cut-off, capacity, splits, flows, and gain over FCFS."""
 
+import itertools
+
 import pytest
 from alltricks_picking.batching import (
     BIKES,
@@ -123,3 +125,21 @@ def test_plan_is_deterministic():
 def test_duplicate_order_ids_are_refused():
     with pytest.raises(ValueError, match="own id"):
         plan_batches([order(1), order(1)], CartType(totes=2), GEOMETRY)
+
+
+def test_local_search_keeps_the_cutoff_rule_on_mixed_ranks():
+    # Ranks interleaved with positions, so distance pulls against urgency.
+    orders = [
+        order(i, i % 3, ((i * 7 % 10, 1.0 + i * 13 % 20),), volume=1.0 + i % 4)
+        for i in range(40)
+    ]
+    plan = plan_batches(orders, CartType(totes=3, max_volume=8.0), GEOMETRY)
+
+    rank = {o.id: o.due_rank for o in orders}
+    spans = [
+        (min(rank[i] for i in c.orders), max(rank[i] for i in c.orders))
+        for c in plan.carts
+    ]
+    for first, second in itertools.pairwise(spans):
+        assert first[1] <= second[0]
+    assert sorted(i for c in plan.carts for i in c.orders) == list(range(40))
