@@ -1,2 +1,5 @@
 from . import product_category
 from . import res_company
+from . import alltricks_demo_loader
+from . import alltricks_demo_loader_products
+from . import alltricks_demo_loader_orders

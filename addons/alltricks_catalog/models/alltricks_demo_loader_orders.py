@@ -1,0 +1,135 @@
+from collections import defaultdict
+
+from odoo import models
+from odoo.fields import Command
+
+from ..adventureworks import rules
+
+PURCHASE_ORIGIN = "AdventureWorks demo"
+LOW_STOCK_UNITS = 2
+PURCHASE_LINES = 6
+SALE_ORDER_COUNT = 150
+BIKE_ORDER_COUNT = 5
+
+
+class AlltricksDemoLoader(models.AbstractModel):
+    _inherit = "alltricks.demo.loader"
+
+    def _load_purchase_orders(self, dataset, warehouse, products, brands):
+        """One purchase order per vendor for its products short of stock (at
+        most ``LOW_STOCK_UNITS`` in the demo), the first, third... confirmed.
+        Skipped when the company already has demo purchase orders."""
+        PurchaseOrder = self.env["purchase.order"]
+        if PurchaseOrder.search_count(
+            [("origin", "=", PURCHASE_ORIGIN), ("company_id", "=", self.env.company.id)]
+        ):
+            return PurchaseOrder
+        quantities = self._get_demo_quantities(dataset)
+        short = defaultdict(list)
+        for product in sorted(dataset.sellable_products(), key=lambda p: p.number):
+            if product.id in products and quantities[product.id] <= LOW_STOCK_UNITS:
+                category = dataset.category_of(product).name
+                short[rules.brand_name(product, category)].append(
+                    (products[product.id], product.standard_cost)
+                )
+        vals_list = [
+            self._prepare_purchase_values(warehouse, brands[name][1], short[name])
+            for name in sorted(short)
+        ]
+        orders = PurchaseOrder.create(vals_list)
+        PurchaseOrder.concat(*orders[::2]).button_confirm()
+        return orders
+
+    def _prepare_purchase_values(self, warehouse, vendor, lines):
+        return {
+            "partner_id": vendor.id,
+            "origin": PURCHASE_ORIGIN,
+            "picking_type_id": warehouse.in_type_id.id,
+            "order_line": [
+                Command.create(
+                    {
+                        "product_id": variant.id,
+                        "product_qty": 10,
+                        "price_unit": cost,
+                    }
+                )
+                for variant, cost in lines[:PURCHASE_LINES]
+            ],
+        }
+
+    def _load_sale_orders(self, dataset, warehouse, products):
+        """The most recent web orders of AdventureWorks, a few with a bike,
+        confirmed so that their delivery pickings exist; an order already
+        loaded (same customer reference) is skipped."""
+        by_number = {
+            product.number: products[product.id]
+            for product in dataset.sellable_products()
+            if product.id in products
+        }
+        bike_numbers = {
+            product.number
+            for product in dataset.sellable_products()
+            if dataset.category_of(product).name == "Bikes"
+        }
+        selected = [
+            (number, lines)
+            for number, lines in rules.select_orders(
+                dataset.sales_lines, SALE_ORDER_COUNT, bike_numbers, BIKE_ORDER_COUNT
+            )
+            if all(line.product_number in by_number for line in lines)
+        ]
+        SaleOrder = self.env["sale.order"]
+        loaded = set(
+            SaleOrder.search(
+                [
+                    ("client_order_ref", "in", [number for number, __ in selected]),
+                    ("company_id", "=", self.env.company.id),
+                ]
+            ).mapped("client_order_ref")
+        )
+        selected = [
+            (number, lines) for number, lines in selected if number not in loaded
+        ]
+        customers = self._ensure_customers(
+            {line.customer_key for __, lines in selected for line in lines}
+        )
+        orders = SaleOrder.create(
+            [
+                {
+                    "partner_id": customers[lines[0].customer_key].id,
+                    "client_order_ref": number,
+                    "warehouse_id": warehouse.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": by_number[line.product_number].id,
+                                "product_uom_qty": line.quantity,
+                                "price_unit": line.unit_price,
+                            }
+                        )
+                        for line in lines
+                    ],
+                }
+                for number, lines in selected
+            ]
+        )
+        orders.action_confirm()
+        return orders
+
+    def _ensure_customers(self, customer_keys):
+        """``{CustomerKey: res.partner}``, found or created by reference."""
+        france = self.env.ref("base.fr")
+        partners = self._ensure_records(
+            "res.partner",
+            [
+                {
+                    "ref": f"AW-C{key}",
+                    "name": f"AW customer {key}",
+                    "country_id": france.id,
+                    **rules.customer_address(key),
+                }
+                for key in sorted(customer_keys)
+            ],
+            ("ref",),
+        )
+        return {key: partners[(f"AW-C{key}",)] for key in customer_keys}
