@@ -42,8 +42,8 @@ class ShowroomKioskMixin:
             env, "sr_picker", groups="base.group_user,alltricks_slotting.group_picker"
         )
         cls.config.with_user(cls.cashier).open_ui()
-        cls.session = cls.config.current_session_id
-        cls.session.set_opening_control(0, "")
+        cls.pos_session = cls.config.current_session_id
+        cls.pos_session.set_opening_control(0, "")
         cls.counter_method = cls.config.payment_method_ids[:1]
 
     @classmethod
@@ -108,7 +108,7 @@ class ShowroomKioskMixin:
         paid = {
             "uuid": order.uuid,
             "access_token": order.access_token,
-            "session_id": self.session.id,
+            "session_id": self.pos_session.id,
             "state": "paid",
             "amount_paid": order.amount_total,
             "amount_return": 0,

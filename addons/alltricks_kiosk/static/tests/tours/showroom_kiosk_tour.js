@@ -9,14 +9,14 @@ registry.category("web_tour.tours").add("alltricks_kiosk_scan_and_order", {
         Utils.clickBtn("Order Now"),
         {
             content: "The showroom item shows its available quantity",
-            trigger: ".o_self_product_box:contains('Showroom Gravel Bike') .o_alltricks_kiosk_qty:contains('1 available')",
+            trigger: ".o_self_product_box:contains('Showroom Gravel Bike') .o_alltricks_kiosk_qty:contains('2 available')",
         },
         {
             content: "An item not put away is not offered",
             trigger: "body:not(:has(.o_self_product_box:contains('Unshelved Helmet')))",
         },
         ...scan_barcode("3700000000017"),
-        CartPage.checkProduct("Showroom Gravel Bike", "1,499.00", "1"),
+        CartPage.checkProduct("Showroom Gravel Bike", "150.00", "1"),
         Utils.clickBtn("Order"),
         ConfirmationPage.orderNumberShown(),
         {
