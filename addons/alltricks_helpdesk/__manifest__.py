@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Helpdesk",
     "summary": "Support tickets routed to discipline experts, with after-sales",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "After-Sales",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",
@@ -17,7 +17,23 @@
     "data": [
         "security/alltricks_helpdesk_security.xml",
         "security/ir.model.access.csv",
+        "security/alltricks_helpdesk_expert_security.xml",
+        "data/alltricks_discipline_data.xml",
+        "data/helpdesk_data.xml",
+        "views/alltricks_discipline_views.xml",
+        "views/helpdesk_ticket_team_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/product_category_views.xml",
+        "views/discuss_channel_views.xml",
+        "views/helpdesk_portal_templates.xml",
+        "wizards/alltricks_helpdesk_phone_call_views.xml",
+        "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "alltricks_helpdesk/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": False,
 }

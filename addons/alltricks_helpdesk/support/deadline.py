@@ -32,10 +32,10 @@ def _add_working_hours(received, hours, intervals):
     for start, end in intervals:
         if end <= received:
             continue
-        start = max(start, received)
-        span = end - start
+        begin = max(start, received)
+        span = end - begin
         if span >= remaining:
-            return start + remaining
+            return begin + remaining
         remaining -= span
     return None
 

@@ -1,0 +1,84 @@
+import logging
+
+import werkzeug
+
+from odoo import http
+from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+_logger = logging.getLogger(__name__)
+
+
+class AlltricksHelpdeskTicketController(HelpdeskTicketController):
+    @http.route("/ticket/close", type="http", auth="user")
+    def support_ticket_close(self, **kw):
+        """Close a ticket from the portal, only one the user may read.
+
+        helpdesk_mgmt searches the ticket with sudo and no access check, so any
+        logged-in user could close any ticket by id: check first.
+        """
+        try:
+            ticket = request.env["helpdesk.ticket"].browse(int(kw.get("ticket_id")))
+            ticket.check_access("read")
+            stage = request.env["helpdesk.ticket.stage"].browse(
+                int(kw.get("stage_id") or 0)
+            )
+        except (AccessError, MissingError, TypeError, ValueError):
+            _logger.info("Refused portal close of ticket %s", kw.get("ticket_id"))
+            return request.redirect("/my")
+        applicable = ticket.sudo().team_id._get_applicable_stages()
+        if stage.close_from_portal and stage in applicable:
+            ticket.sudo().stage_id = stage
+        return werkzeug.utils.redirect(f"/my/ticket/{ticket.id}")
+
+    def _get_alltricks_order_lines(self):
+        """Order lines of the user's confirmed orders, newest first."""
+        partner = request.env.user.partner_id.commercial_partner_id
+        return (
+            request.env["sale.order.line"]
+            .sudo()
+            .search(
+                [
+                    ("order_id.partner_id", "child_of", partner.id),
+                    ("order_id.state", "=", "sale"),
+                    ("display_type", "=", False),
+                    ("is_downpayment", "=", False),
+                ],
+                order="id desc",
+                limit=100,
+            )
+        )
+
+    def _get_create_new_ticket_values(self, **kw):
+        values = super()._get_create_new_ticket_values(**kw)
+        values["alltricks_disciplines"] = (
+            request.env["alltricks.discipline"].sudo().search([])
+        )
+        values["alltricks_order_lines"] = self._get_alltricks_order_lines()
+        return values
+
+    def _prepare_submit_ticket_vals(self, **kw):
+        vals = super()._prepare_submit_ticket_vals(**kw)
+        discipline = (
+            request.env["alltricks.discipline"]
+            .sudo()
+            .browse(int(kw.get("alltricks_discipline") or 0))
+            .exists()
+        )
+        # Only a line of the customer's own orders: never trust the posted id.
+        line_id = int(kw.get("alltricks_sale_line") or 0)
+        line = self._get_alltricks_order_lines().filtered(lambda ol: ol.id == line_id)
+        request_type = kw.get("alltricks_request_type")
+        types = dict(
+            request.env["helpdesk.ticket"]._fields["alltricks_request_type"].selection
+        )
+        vals["alltricks_request_type"] = (
+            request_type if request_type in types else "advice"
+        )
+        # Left out when empty, so the ticket computes them from the product.
+        if discipline:
+            vals["alltricks_discipline_id"] = discipline.id
+        if line:
+            vals["alltricks_sale_line_id"] = line.id
+        return vals

@@ -1,0 +1,1 @@
+from . import alltricks_helpdesk_phone_call

@@ -1,0 +1,82 @@
+from markupsafe import escape
+
+from odoo import api, fields, models
+
+
+class AlltricksHelpdeskPhoneCall(models.TransientModel):
+    _name = "alltricks.helpdesk.phone.call"
+    _description = "Quick ticket during a phone call"
+
+    partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Customer", required=True
+    )
+    sale_order_id = fields.Many2one(
+        comodel_name="sale.order",
+        string="Order",
+        domain="[('partner_id', 'child_of', commercial_partner_id)]",
+    )
+    commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id")
+    sale_line_id = fields.Many2one(
+        comodel_name="sale.order.line",
+        string="Order line",
+        domain="[('order_id', '=', sale_order_id)]",
+    )
+    discipline_id = fields.Many2one(
+        comodel_name="alltricks.discipline",
+        string="Discipline",
+        help="Leave empty to take it from the product or the order.",
+    )
+    request_type = fields.Selection(
+        selection=lambda self: (
+            self.env["helpdesk.ticket"]._fields["alltricks_request_type"].selection
+        ),
+        default="advice",
+        required=True,
+    )
+    summary = fields.Char(required=True)
+    notes = fields.Text()
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id(self):
+        if self.sale_order_id.partner_id.commercial_partner_id != (
+            self.commercial_partner_id
+        ):
+            self.sale_order_id = False
+
+    @api.onchange("sale_order_id")
+    def _onchange_sale_order_id(self):
+        if self.sale_line_id.order_id != self.sale_order_id:
+            self.sale_line_id = False
+
+    def action_create_ticket(self):
+        self.ensure_one()
+        ticket = self.env["helpdesk.ticket"].create(self._prepare_ticket_values())
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "helpdesk.ticket",
+            "res_id": ticket.id,
+            "view_mode": "form",
+        }
+
+    def _prepare_ticket_values(self):
+        self.ensure_one()
+        vals = {
+            "name": self.summary,
+            "description": escape(self.notes or self.summary),
+            "partner_id": self.partner_id.id,
+            "partner_name": self.partner_id.name,
+            "partner_email": self.partner_id.email,
+            "alltricks_request_type": self.request_type,
+            "channel_id": self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_phone"
+            ).id,
+            "user_id": False,
+        }
+        # Left out when empty, so the ticket computes them from the order.
+        optional = {
+            "alltricks_sale_order_id": self.sale_order_id.id,
+            "alltricks_sale_line_id": self.sale_line_id.id,
+            "alltricks_discipline_id": self.discipline_id.id,
+        }
+        vals.update({key: value for key, value in optional.items() if value})
+        return vals
