@@ -1,0 +1,225 @@
+import logging
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
+
+# Set while the putaway itself writes destinations: they need no override check.
+PLANNED = "slot_putaway_planned"
+
+
+class StockMoveLine(models.Model):
+    _inherit = "stock.move.line"
+
+    slot_putaway_reason = fields.Char(
+        string="Putaway reason",
+        readonly=True,
+        copy=False,
+        help="Why the putaway chose this bin, with the parts of its score "
+        "(lower is better).",
+    )
+    slot_putaway_warning = fields.Char(
+        string="Putaway warning",
+        readonly=True,
+        copy=False,
+        help="Set when no bin could take the line: it stays in the parent "
+        "location until someone stores it by hand.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.context.get(PLANNED):
+            lines.filtered("location_dest_id.slot_rack_type")._check_slot_override()
+        return lines
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "location_dest_id" in vals and not self.env.context.get(PLANNED):
+            self._check_slot_override()
+        return result
+
+    # Manual choice of a bin
+
+    def _get_slot_rule_labels(self):
+        _ = self.env._
+        return {
+            "unknown_bin": _("it is not a storage bin under the destination"),
+            "rack_type": _("bulky goods go to bulky racks, and only they do"),
+            "dimensions": _("a unit does not fit in it"),
+            "mixing": _("it already holds another product"),
+            "volume": _("it has no room left (volume)"),
+            "weight": _("it would be overloaded (weight)"),
+            "units": _("it would hold more units than its maximum"),
+            "separation": _("a look-alike product is stored too close to it"),
+        }
+
+    def _check_slot_override(self):
+        """Refuse a bin chosen by hand that breaks a hard putaway rule."""
+        for line in self:
+            if (
+                line.state in ("done", "cancel")
+                or not line.picking_id
+                or not line.location_dest_id.slot_rack_type
+            ):
+                continue
+            warehouse = line._get_slot_putaway_warehouse()
+            if not warehouse:
+                continue
+            violations = line._get_slot_override_violations(warehouse)
+            if violations:
+                raise UserError(line._prepare_slot_override_message(violations))
+
+    def _get_slot_override_violations(self, warehouse):
+        self.ensure_one()
+        destination = self.move_id.location_dest_id
+        engine, data = warehouse._get_slot_putaway_engine(
+            destination, self.product_id, exclude_move_lines=self
+        )
+        incoming = warehouse._prepare_slot_incoming_line(
+            {"product": self.product_id, "qty": self.quantity_product_uom},
+            data[self.product_id.id],
+        )
+        return engine.check_override(incoming, self.location_dest_id.id)
+
+    def _prepare_slot_override_message(self, violations):
+        labels = self._get_slot_rule_labels()
+        reasons = "\n".join(
+            f"- {labels.get(violation.rule, violation.rule)}: {violation.message}"
+            for violation in violations
+        )
+        return self.env._(
+            "%(product)s cannot go to %(bin)s:\n%(reasons)s\nChoose another bin, "
+            "or set the destination back to %(parent)s and let putaway choose.",
+            product=self.product_id.display_name,
+            bin=self.location_dest_id.display_name,
+            reasons=reasons,
+            parent=self.move_id.location_dest_id.display_name,
+        )
+
+    # Putaway
+
+    def _get_slot_putaway_warehouse(self):
+        """The warehouse whose engine places this line, or an empty recordset
+        (packages, consumables, destinations outside a generated layout)."""
+        self.ensure_one()
+        destination = self.move_id.location_dest_id
+        warehouse = destination.warehouse_id
+        if (
+            not warehouse
+            or destination.slot_rack_type
+            or destination.usage not in ("internal", "view")
+            or self.result_package_id
+            or not self.product_id.is_storable
+            or not warehouse._has_slot_layout()
+        ):
+            return self.env["stock.warehouse"]
+        return warehouse
+
+    def _apply_putaway_strategy(self):
+        if self.env.context.get("avoid_putaway_rules"):
+            return super()._apply_putaway_strategy()
+        slotted = self.filtered(lambda line: line._get_slot_putaway_warehouse())
+        super(StockMoveLine, self - slotted)._apply_putaway_strategy()
+        groups = slotted.grouped(
+            lambda line: (
+                line._get_slot_putaway_warehouse(),
+                line.move_id.location_dest_id,
+            )
+        )
+        for (warehouse, destination), lines in groups.items():
+            lines._slot_apply_putaway(warehouse, destination)
+        return None
+
+    def _slot_apply_putaway(self, warehouse, destination):
+        """Plan every line in one engine call, then write bins, splits, warnings."""
+        lines = [
+            {
+                "product": line.product_id,
+                "qty": line.quantity_product_uom,
+                "ref": line.id,
+                "incoming_date": line.move_id.date,
+            }
+            for line in self
+        ]
+        results = warehouse._alltricks_plan_putaway(
+            lines, location=destination, exclude_move_lines=self
+        )
+        planned = self.with_context(**{PLANNED: True})
+        for line, result in zip(planned, results, strict=True):
+            line._slot_write_result(result, destination)
+        self._slot_notify_unplaced(
+            [(line, result) for line, result in zip(self, results) if result.message]
+        )
+
+    def _slot_write_result(self, result, destination):
+        """Destination bin of the first allocation; one more line per further
+        bin; the unplaced rest stays in ``destination`` with a warning."""
+        self.ensure_one()
+        # quantities of the engine are in the product UoM, lines in their own
+        ratio = self.quantity / self.quantity_product_uom if self.quantity else 1.0
+        unplaced = result.unplaced_qty if result.allocations else 0.0
+        warning = result.message if unplaced or result.refused else False
+        parts = [
+            {
+                "location_dest_id": allocation.bin_id,
+                "quantity": allocation.qty * ratio,
+                "slot_putaway_reason": self._get_slot_reason_text(allocation),
+                "slot_putaway_warning": warning,
+            }
+            for allocation in result.allocations
+        ]
+        if unplaced or result.refused:
+            parts.append(
+                {
+                    "location_dest_id": destination.id,
+                    "quantity": (unplaced or result.line.qty) * ratio,
+                    "slot_putaway_reason": False,
+                    "slot_putaway_warning": warning,
+                }
+            )
+        first, *others = parts
+        if len(parts) == 1:
+            first.pop("quantity")
+        self.write(first)
+        for values in others:
+            self.copy(values)
+
+    @api.model
+    def _get_slot_reason_text(self, allocation):
+        terms = sorted(allocation.parts.items(), key=lambda item: -abs(item[1]))
+        shown = ", ".join(f"{name} {value:+.2f}" for name, value in terms if value)
+        return f"{allocation.reason}; score {allocation.score:.2f} ({shown})"
+
+    def _slot_notify_unplaced(self, reports):
+        """One chatter message per transfer listing the lines putaway could not
+        fully place, and what to do."""
+        by_picking = {}
+        for line, result in reports:
+            if result.unplaced_qty or result.refused:
+                by_picking.setdefault(line.picking_id, []).append((line, result))
+        for picking, items in by_picking.items():
+            if not picking:
+                continue
+            rows = Markup("").join(
+                Markup("<li>%s: %s</li>") % (line.product_id.display_name, res.message)
+                for line, res in items
+            )
+            picking.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._(
+                        "Putaway could not place these lines in a bin; they stay "
+                        "in %(location)s. Free or add a bin that fits, or store "
+                        "them by hand.",
+                        location=items[0][0].move_id.location_dest_id.display_name,
+                    ),
+                    rows,
+                )
+            )
+            _logger.info(
+                "Putaway of %s: %s line(s) not placed", picking.name, len(items)
+            )

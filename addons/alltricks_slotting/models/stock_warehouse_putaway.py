@@ -1,0 +1,213 @@
+"""Odoo side of the putaway engine: bins, stock and products in, results out."""
+
+import logging
+
+from odoo import models
+from odoo.tools import SQL
+
+from ..putaway import Bin, BinContent, IncomingLine, PutawayEngine, family_keys
+
+_logger = logging.getLogger(__name__)
+
+
+class StockWarehouse(models.Model):
+    _inherit = "stock.warehouse"
+
+    def _has_slot_layout(self):
+        self.ensure_one()
+        return self.slot_aisle_count > 0 and self.slot_bays_per_side > 0
+
+    def _alltricks_plan_putaway(self, lines, location=None, exclude_move_lines=None):
+        """Plan where ``lines`` go in the bins of this warehouse; nothing is written.
+
+        ``lines`` are dicts ``{"product": product.product, "qty": units in the
+        product UoM, "ref": anything echoed back, "incoming_date": optional}``.
+        Bins are those under ``location`` (default: the stock location); stock on
+        hand and the destinations of open move lines (except
+        ``exclude_move_lines``) count as taken. Returns one engine
+        ``LineResult`` per line, in order (see ``putaway/data.py``).
+        """
+        self.ensure_one()
+        location = location or self.lot_stock_id
+        products = self.env["product.product"].browse(
+            [line["product"].id for line in lines]
+        )
+        engine, data = self._get_slot_putaway_engine(
+            location, products, exclude_move_lines
+        )
+        incoming = [
+            self._prepare_slot_incoming_line(line, data[line["product"].id])
+            for line in lines
+        ]
+        return engine.plan(incoming)
+
+    def _get_slot_putaway_engine(self, location, products, exclude_move_lines=None):
+        """``(PutawayEngine, product data)`` for the bins under ``location``."""
+        rows = self._get_slot_bin_rows(location)
+        bin_ids = [row[0] for row in rows]
+        stock, previous = self._get_slot_bin_stock(bin_ids, exclude_move_lines)
+        all_products = products | self.env["product.product"].browse(
+            list({product_id for _bin, product_id, *_rest in stock})
+        )
+        data = self._get_slot_product_data(all_products)
+        for product_id, bin_id in previous.items():
+            if product_id in data:
+                data[product_id]["previous_bin_id"] = bin_id
+
+        contents = {}
+        for bin_id, product_id, qty, in_date in stock:
+            info = data[product_id]
+            contents.setdefault(bin_id, []).append(
+                BinContent(
+                    product_id,
+                    qty,
+                    info["families"],
+                    in_date,
+                    info["volume"],
+                    info["weight"],
+                )
+            )
+        bins = self._prepare_slot_bins(rows, contents)
+        settings, weights = self._get_slot_putaway_settings()
+        return PutawayEngine(bins, settings, weights), data
+
+    def _get_slot_bin_rows(self, location):
+        self.env["stock.location"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """SELECT id, name, slot_zone, slot_aisle_index, slot_side,
+                          slot_depth_index, slot_level, slot_position, slot_x,
+                          slot_y, slot_z, slot_width_cm, slot_depth_cm,
+                          slot_height_cm, slot_max_weight_kg, slot_capacity_units,
+                          slot_rack_type
+                     FROM stock_location
+                    WHERE active AND usage = 'internal'
+                      AND slot_rack_type IS NOT NULL AND parent_path LIKE %s""",
+                f"{location.parent_path}%",
+            )
+        )
+        return self.env.cr.fetchall()
+
+    def _get_slot_bin_stock(self, bin_ids, exclude_move_lines=None):
+        """Stock on hand and promised to open move lines, per bin and product:
+        ``([(bin, product, qty, date)], {product: bin of its latest receipt})``."""
+        self.env["stock.quant"].flush_model()
+        self.env["stock.move.line"].flush_model()
+        excluded = list(exclude_move_lines.ids) if exclude_move_lines else []
+        self.env.cr.execute(
+            SQL(
+                """SELECT location_id, product_id, SUM(quantity), MAX(in_date)
+                     FROM stock_quant WHERE location_id = ANY(%(bins)s)
+                    GROUP BY location_id, product_id HAVING SUM(quantity) > 0
+                UNION ALL
+                   SELECT location_dest_id, product_id, SUM(quantity_product_uom),
+                          MAX(create_date)
+                     FROM stock_move_line
+                    WHERE location_dest_id = ANY(%(bins)s)
+                      AND state NOT IN ('done', 'cancel')
+                      AND NOT id = ANY(%(excluded)s)
+                    GROUP BY location_dest_id, product_id
+                   HAVING SUM(quantity_product_uom) > 0""",
+                bins=bin_ids,
+                excluded=excluded,
+            )
+        )
+        stock = self.env.cr.fetchall()
+        latest = {}
+        for bin_id, product_id, _qty, in_date in stock:
+            if product_id not in latest or in_date > latest[product_id][0]:
+                latest[product_id] = (in_date, bin_id)
+        return stock, {pid: bin_id for pid, (_date, bin_id) in latest.items()}
+
+    def _get_slot_product_data(self, products):
+        """Per product id: unit size and weight, families, bulkiness, velocity."""
+        bulky_categories = self.env["product.category"]._get_slot_bulky_ids()
+        groups = self.env["alltricks.lookalike.group"]._get_groups_by_product(
+            products, self.company_id
+        )
+        data = {}
+        for product in products.sudo().with_context(active_test=False):
+            length, width, height, weight = product._get_slot_unit()
+            group_ids = groups.get(product.id, ())
+            data[product.id] = {
+                "dims": (length, width, height),
+                "volume": length * width * height,
+                "weight": weight,
+                "template_id": product.product_tmpl_id.id,
+                "group_ids": group_ids,
+                "families": family_keys(product.product_tmpl_id.id, group_ids),
+                "bulky": product.categ_id.id in bulky_categories,
+                "velocity": product.slot_velocity_class or "C",
+                "previous_bin_id": None,
+            }
+        return data
+
+    def _prepare_slot_bins(self, rows, contents):
+        geometry = self._get_slot_geometry()
+        last_aisle = len(geometry.aisle_x) - 1
+        length = geometry.aisle_length
+        bins = []
+        for row in rows:
+            (bin_id, name, zone, aisle, side, depth, level, position, x, y, z) = row[
+                :11
+            ]
+            width, depth_cm, height, max_weight, units, rack_type = row[11:]
+            point = (min(max(aisle or 0, 0), last_aisle), min(max(y or 0, 0), length))
+            bins.append(
+                Bin(
+                    id=bin_id,
+                    name=name,
+                    zone=zone or "",
+                    aisle=aisle or 0,
+                    side=side or "left",
+                    bay=depth or 0,
+                    level=level or 0,
+                    position=position or 0,
+                    x=x or 0.0,
+                    y=y or 0.0,
+                    z=z or 0.0,
+                    width_cm=width or 0.0,
+                    depth_cm=depth_cm or 0.0,
+                    height_cm=height or 0.0,
+                    max_weight_kg=max_weight or 0.0,
+                    walk_m=geometry.depot_distance(point),
+                    max_units=units or None,
+                    rack_type=rack_type,
+                    contents=tuple(contents.get(bin_id, ())),
+                )
+            )
+        return bins
+
+    def _prepare_slot_incoming_line(self, line, info):
+        length, width, height = info["dims"]
+        return IncomingLine(
+            product_id=line["product"].id,
+            qty=line["qty"],
+            length_cm=length,
+            width_cm=width,
+            height_cm=height,
+            weight_kg=info["weight"],
+            template_id=info["template_id"],
+            lookalike_group_ids=info["group_ids"],
+            velocity=info["velocity"],
+            bulky=info["bulky"],
+            previous_bin_id=info["previous_bin_id"],
+            incoming_date=line.get("incoming_date"),
+            ref=line.get("ref"),
+        )
+
+    def _get_slot_follow_up_user(self):
+        """Who is told about late putaways: the follow-up user of the warehouse,
+        else the first warehouse manager of its company, else the current user."""
+        if self.slot_manager_id:
+            return self.slot_manager_id
+        group = self.env.ref("alltricks_slotting.group_warehouse_manager")
+        root = self.env.ref("base.user_root")
+        managers = group.sudo().all_user_ids.filtered(
+            lambda user: (
+                not user.share
+                and user != root
+                and (not self or self.company_id in user.company_ids)
+            )
+        )
+        return managers.sorted("id")[:1] or self.env.user
