@@ -1,8 +1,11 @@
 import logging
 
+import psycopg2
+
 from odoo import models
 from odoo.addons.alltricks_slotting.layout.geometry import Depot, WarehouseGeometry
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..batching import plan_batches
 from ..routing import shortest_tour
@@ -73,6 +76,24 @@ class StockWarehouse(models.Model):
             order="id",
         )
 
+    def _alltricks_lock(self, pickings):
+        """Lock the transfers, so that the scheduler and a manager never plan
+        the same transfer twice at the same time."""
+        try:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM stock_picking WHERE id IN %s FOR UPDATE NOWAIT",
+                    tuple(pickings.ids),
+                )
+            )
+        except psycopg2.errors.LockNotAvailable as error:
+            raise UserError(
+                self.env._(
+                    "These transfers are being planned or edited right now: try "
+                    "again in a minute."
+                )
+            ) from error
+
     def _alltricks_plan_picking(self, pickings=None):
         """Batch ready transfers into carts on short routes; returns the batches."""
         self.ensure_one()
@@ -82,6 +103,7 @@ class StockWarehouse(models.Model):
         )
         if not pickings:
             return self.env["stock.picking.batch"]
+        self._alltricks_lock(pickings)
         geometry = self._get_alltricks_geometry()
         orders = pickings._get_alltricks_orders(self, geometry)
         Cart = self.env["alltricks.cart.type"]
