@@ -1,0 +1,68 @@
+from odoo import models
+
+
+class ProductProduct(models.Model):
+    _inherit = "product.product"
+
+    def _get_alltricks_sellable_domain(self, warehouse=None, company=None):
+        """Quants the shop may sell: sellable locations only (bins, showroom)."""
+        domain = [
+            ("product_id", "in", self.ids),
+            ("location_id.slot_sellable", "=", True),
+        ]
+        if warehouse:
+            domain.append(("location_id", "child_of", warehouse.view_location_id.id))
+        elif company:
+            domain.append(("company_id", "=", company.id))
+        return domain
+
+    def _get_alltricks_sellable_quantities(self, warehouse=None, company=None):
+        """Return {product id: quantity on the shelf not reserved for an order}.
+
+        Stock waiting in input, quality, packing or output is not counted, nor
+        are incoming purchase quantities: a customer only buys what a picker can
+        take from a bin today.
+        """
+        if not self.ids:
+            return {}
+        groups = (
+            self.env["stock.quant"]
+            .sudo()
+            ._read_group(
+                self._get_alltricks_sellable_domain(warehouse, company),
+                ["product_id"],
+                ["quantity:sum", "reserved_quantity:sum"],
+            )
+        )
+        result = dict.fromkeys(self.ids, 0.0)
+        for product, quantity, reserved in groups:
+            result[product.id] = product.uom_id.round(quantity - reserved)
+        return result
+
+    def _get_alltricks_sellable_qty(self, warehouse=None, company=None):
+        self.ensure_one()
+        return self._get_alltricks_sellable_quantities(warehouse, company)[self.id]
+
+    def _alltricks_lock_shelf_stock(self):
+        """Lock these products, then their sellable quants, in id order.
+
+        Two payments for the same product then run one after the other; the
+        second one either sees the reservation of the first or fails with a
+        serialisation error and is retried with a fresh snapshot.
+        """
+        if not self.ids:
+            return
+        cr = self.env.cr
+        cr.execute(
+            "SELECT id FROM product_product WHERE id IN %s ORDER BY id "
+            "FOR NO KEY UPDATE",
+            [tuple(self.ids)],
+        )
+        cr.execute(
+            "SELECT quant.id FROM stock_quant quant "
+            "JOIN stock_location location ON location.id = quant.location_id "
+            "WHERE quant.product_id IN %s AND location.slot_sellable "
+            "ORDER BY quant.id FOR NO KEY UPDATE OF quant",
+            [tuple(self.ids)],
+        )
+        self.env["stock.quant"].invalidate_model(["quantity", "reserved_quantity"])
