@@ -2,7 +2,8 @@
 
 Usage, from the repository root::
 
-    python tests/bench/picking_bench.py [--data PATH] [--seed N]
+    python tests/bench/picking_bench.py [--data PATH] [--seed N] [--days N]
+        [--middle-aisle]
 
 ``--data`` is the shared data folder (default ``../shared/data`` from the
 repository root). Pure Python: no Odoo needed.
@@ -69,13 +70,14 @@ from alltricks_slotting.layout.geometry import Depot, WarehouseGeometry  # noqa:
 from alltricks_slotting.layout.grid import LayoutSpec, ZoneSpec, iter_bins  # noqa: E402
 
 
-def build_layout():
+def build_layout(middle_aisle: bool = False):
     """The demo floor: its geometry and its bins (name, aisle index, y, zone)."""
     spec = LayoutSpec(
         zones=tuple(
             ZoneSpec(code, aisles, levels, per_level, kind)
             for code, kind, aisles, levels, per_level in DEFAULT_ZONES
-        )
+        ),
+        middle_cross_aisle=middle_aisle,
     )
     aisle_x = [spec.aisle_x(i) for i in range(spec.aisle_count)]
     depot_x = spec.depot_x()
@@ -255,15 +257,19 @@ def main(argv=None) -> None:
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--days", type=int, default=5)
+    parser.add_argument(
+        "--middle-aisle", action="store_true", help="add a middle cross aisle"
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         sys.exit(f"Data folder {args.data} not found: pass --data PATH.")
-    geometry, bins = build_layout()
+    geometry, bins = build_layout(args.middle_aisle)
     orders, bikes = load_orders(args.data)
     placed = place_products(orders, bikes, bins, args.seed)
     rng = random.Random(args.seed)
     print(
         f"Layout: {geometry.num_aisles} aisles of {geometry.aisle_length:.0f} m, "
+        f"{geometry.num_blocks} block(s), "
         f"depot at aisle {geometry.depot.aisle}; {len(orders)} orders, "
         f"{len(placed)} products placed (seed {args.seed})"
     )
