@@ -113,3 +113,25 @@ class TestPlanning(PickingCase):
         batches = self.plan().sorted("alltricks_plan_seq")
 
         self.assertIn(far, batches[0].picking_ids)
+
+    def test_pick_of_a_three_step_sale_is_due_at_the_sale_commitment(self):
+        partner = self.env["res.partner"].create({"name": "Three steps"})
+        product = self.products["B-02-07-1-1"]
+        sale = self.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "warehouse_id": self.warehouse.id,
+                "commitment_date": datetime(2030, 2, 4, 17),
+                "order_line": [(0, 0, {"product_id": product.id})],
+            }
+        )
+        sale.action_confirm()
+
+        pick = self.env["stock.picking"].search(
+            [
+                ("picking_type_id", "=", self.warehouse.pick_type_id.id),
+                ("product_id", "=", product.id),
+            ]
+        )
+        self.assertEqual(len(pick), 1)
+        self.assertEqual(pick.alltricks_due, datetime(2030, 2, 4, 17))
