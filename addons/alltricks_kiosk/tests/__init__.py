@@ -4,3 +4,5 @@ from . import test_kiosk_catalog
 from . import test_kiosk_orders
 from . import test_kiosk_tour
 from . import test_roles
+from . import test_security
+from . import test_showroom_data

@@ -1,0 +1,45 @@
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+
+
+@tagged("post_install", "-at_install")
+class TestShowroomData(TransactionCase):
+    """The addon's data sets the showroom up on install, without demo data."""
+
+    def test_install_creates_a_kiosk_paid_at_the_counter(self):
+        config = self.env.ref("alltricks_kiosk.pos_config_showroom")
+
+        self.assertEqual(config.name, "Showroom kiosk")
+        self.assertEqual(config.self_ordering_mode, "kiosk")
+        self.assertEqual(config.self_ordering_service_mode, "counter")
+        self.assertEqual(config.self_ordering_pay_after, "each")
+        self.assertTrue(config.alltricks_showroom)
+        self.assertEqual(
+            config.payment_method_ids,
+            self.env.ref("alltricks_kiosk.pos_payment_method_counter"),
+        )
+        self.assertFalse(config.payment_method_ids.is_cash_count)
+
+    def test_install_creates_an_express_pick_type_to_the_pickup_location(self):
+        config = self.env.ref("alltricks_kiosk.pos_config_showroom")
+        pickup = self.env.ref("alltricks_kiosk.stock_location_showroom_pickup")
+        express = config.picking_type_id
+
+        self.assertEqual(
+            express, self.env.ref("alltricks_kiosk.stock_picking_type_express")
+        )
+        self.assertTrue(express.alltricks_express)
+        self.assertEqual(express.code, "internal")
+        self.assertEqual(express.reservation_method, "manual")
+        self.assertEqual(
+            express.default_location_src_id, config.warehouse_id.lot_stock_id
+        )
+        self.assertEqual(express.default_location_dest_id, pickup)
+        self.assertEqual(pickup.usage, "internal")
+        self.assertFalse(pickup.slot_sellable)
+
+    def test_setting_the_showroom_up_again_creates_nothing(self):
+        configs = self.env["pos.config"].search_count([])
+
+        self.assertFalse(self.env["pos.config"]._alltricks_setup_showroom())
+        self.assertEqual(self.env["pos.config"].search_count([]), configs)
