@@ -46,11 +46,11 @@ registry.category("web_tour.tours").add("alltricks_helpdesk_portal_answer", {
         },
         {
             content: "The expert's answer is visible",
-            trigger: ".o-mail-Message:contains(Tighten the thru-axle to 15 Nm)",
+            trigger: "#chatterRoot:shadow .o-mail-Message:contains(Tighten the thru-axle to 15 Nm)",
         },
         {
             content: "The answer is signed by the expert",
-            trigger: ".o-mail-Message:contains(Bruno Mtb, MTB expert)",
+            trigger: "#chatterRoot:shadow .o-mail-Message:contains(Bruno Mtb, MTB expert)",
         },
     ],
 });
