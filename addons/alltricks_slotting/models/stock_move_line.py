@@ -37,10 +37,11 @@ class StockMoveLine(models.Model):
         return lines
 
     def write(self, vals):
-        result = super().write(vals)
-        if "location_dest_id" in vals and not self.env.context.get(PLANNED):
-            self._check_slot_override()
-        return result
+        if vals.get("location_dest_id") and not self.env.context.get(PLANNED):
+            # checked before writing, so that a refusal leaves nothing changed
+            new_bin = self.env["stock.location"].browse(vals["location_dest_id"])
+            self._check_slot_override(new_bin)
+        return super().write(vals)
 
     # Manual choice of a bin
 
@@ -57,35 +58,44 @@ class StockMoveLine(models.Model):
             "separation": _("a look-alike product is stored too close to it"),
         }
 
-    def _check_slot_override(self):
-        """Refuse a bin chosen by hand that breaks a hard putaway rule."""
-        for line in self:
+    def _check_slot_override(self, new_bin=None):
+        """Refuse a bin chosen by hand that breaks a hard putaway rule.
+
+        ``new_bin`` is the bin about to be written on every line of ``self``
+        (default: their current destination). Lines of one product moved together
+        are checked with their total quantity.
+        """
+        groups = self.grouped(
+            lambda line: (line.product_id, new_bin or line.location_dest_id)
+        )
+        for (_product, target), lines in groups.items():
+            line = lines[0]
             if (
                 line.state in ("done", "cancel")
                 or not line.picking_id
-                or not line.location_dest_id.slot_rack_type
+                or not target.slot_rack_type
             ):
                 continue
             warehouse = line._get_slot_putaway_warehouse()
             if not warehouse:
                 continue
-            violations = line._get_slot_override_violations(warehouse)
+            violations = lines._get_slot_override_violations(warehouse, target)
             if violations:
-                raise UserError(line._prepare_slot_override_message(violations))
+                raise UserError(line._prepare_slot_override_message(violations, target))
 
-    def _get_slot_override_violations(self, warehouse):
-        self.ensure_one()
-        destination = self.move_id.location_dest_id
+    def _get_slot_override_violations(self, warehouse, target):
+        line = self[0]
+        destination = line.move_id.location_dest_id
         engine, data = warehouse._get_slot_putaway_engine(
-            destination, self.product_id, exclude_move_lines=self
+            destination, line.product_id, exclude_move_lines=self
         )
+        qty = sum(self.mapped("quantity_product_uom"))
         incoming = warehouse._prepare_slot_incoming_line(
-            {"product": self.product_id, "qty": self.quantity_product_uom},
-            data[self.product_id.id],
+            {"product": line.product_id, "qty": qty}, data[line.product_id.id]
         )
-        return engine.check_override(incoming, self.location_dest_id.id)
+        return engine.check_override(incoming, target.id)
 
-    def _prepare_slot_override_message(self, violations):
+    def _prepare_slot_override_message(self, violations, target):
         labels = self._get_slot_rule_labels()
         reasons = "\n".join(
             f"- {labels.get(violation.rule, violation.rule)}: {violation.message}"
@@ -95,7 +105,7 @@ class StockMoveLine(models.Model):
             "%(product)s cannot go to %(bin)s:\n%(reasons)s\nChoose another bin, "
             "or set the destination back to %(parent)s and let putaway choose.",
             product=self.product_id.display_name,
-            bin=self.location_dest_id.display_name,
+            bin=target.display_name,
             reasons=reasons,
             parent=self.move_id.location_dest_id.display_name,
         )
@@ -112,6 +122,9 @@ class StockMoveLine(models.Model):
             not warehouse
             or destination.slot_rack_type
             or destination.usage not in ("internal", "view")
+            or not destination.parent_path.startswith(
+                warehouse.lot_stock_id.parent_path
+            )
             or self.result_package_id
             or not self.product_id.is_storable
             or not warehouse._has_slot_layout()

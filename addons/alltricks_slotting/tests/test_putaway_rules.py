@@ -1,0 +1,190 @@
+from odoo.exceptions import UserError
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .common import SlottingPutawayCase
+
+
+@tagged("post_install", "-at_install")
+class TestPutawayRules(SlottingPutawayCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.pads = cls._product("Brake pads")
+        cls.grips = cls._product("Grips")
+        wheels = cls.env["product.category"].create(
+            {"name": "Wheels", "slot_bulky": True}
+        )
+        rear = cls.env["product.category"].create(
+            {"name": "Rear wheels", "parent_id": wheels.id}
+        )
+        cls.wheel = cls._product("Rear wheel 29", size=30.0, categ_id=rear.id)
+
+    def test_a_line_too_big_for_any_bin_stays_in_stock_with_a_message(self):
+        crate = self._product("Workbench crate", size=200.0)
+        picking = self._receive([(crate, 2), (self.pads, 4)])
+
+        line = self._lines_of(picking, crate)
+        self.assertEqual(len(line), 1)
+        self.assertEqual(line.quantity, 2.0)
+        self.assertEqual(line.location_dest_id, self.stock)
+        self.assertIn("too big", line.slot_putaway_warning)
+        self.assertIn("fits no shelf bin", line.slot_putaway_warning)
+        self.assertEqual(self._bins_of(picking, self.pads).slot_zone, "A")
+        message = picking.message_ids[:1]
+        self.assertIn("Workbench crate", message.body)
+        self.assertIn("store them by hand", message.body)
+
+    def test_bulky_goods_only_go_to_bulky_racks(self):
+        picking = self._receive([(self.wheel, 1), (self.pads, 1)])
+
+        self.assertEqual(self._bins_of(picking, self.wheel).slot_rack_type, "bulky")
+        self.assertEqual(self._bins_of(picking, self.pads).slot_rack_type, "shelf")
+
+    def test_bin_chosen_by_hand_that_holds_another_product_is_refused(self):
+        picking = self._receive([(self.pads, 4), (self.grips, 4)])
+        grips_bin = self._bins_of(picking, self.grips)
+        line = self._lines_of(picking, self.pads).with_user(self.picker)
+
+        with self.assertRaisesRegex(UserError, "already holds another product"):
+            line.location_dest_id = grips_bin
+        self.env.invalidate_all()
+        self.assertNotEqual(line.location_dest_id, grips_bin)
+
+    def test_shelf_product_by_hand_in_a_bulky_rack_is_refused(self):
+        picking = self._receive([(self.pads, 4)])
+        rack = self.env["stock.location"].search(
+            [("warehouse_id", "=", self.warehouse.id), ("slot_zone", "=", "R")],
+            limit=1,
+        )
+        line = self._lines_of(picking, self.pads).with_user(self.picker)
+
+        with self.assertRaisesRegex(UserError, "bulky racks, and only they do"):
+            line.location_dest_id = rack
+
+    def test_free_bin_chosen_by_hand_is_accepted(self):
+        picking = self._receive([(self.pads, 4)])
+        line = self._lines_of(picking, self.pads).with_user(self.picker)
+        free = self.env["stock.location"].search(
+            [
+                ("warehouse_id", "=", self.warehouse.id),
+                ("slot_zone", "=", "A"),
+                ("id", "!=", line.location_dest_id.id),
+            ],
+            order="name desc",
+            limit=1,
+        )
+
+        line.location_dest_id = free
+        picking.with_user(self.picker).button_validate()
+        self.assertEqual(self.pads.with_context(location=free.id).qty_available, 4.0)
+
+
+@tagged("post_install", "-at_install")
+class TestPutawayCapacity(SlottingPutawayCase):
+    zone_a = ("A", "shelf", 1, 2, 1, 5)
+
+    def test_bin_of_five_units_never_holds_more_after_several_receipts(self):
+        product = self._product("Valve caps")
+        for qty in (3, 3, 4, 2):
+            picking = self._receive([(product, qty)])
+            picking.button_validate()
+
+        quants = self.env["stock.quant"].search(
+            [("product_id", "=", product.id), ("location_id.slot_zone", "=", "A")]
+        )
+        self.assertEqual(sum(quants.mapped("quantity")), 12.0)
+        self.assertEqual(max(quants.mapped("quantity")), 5.0)
+        self.assertEqual(len(quants), 3)
+
+    def test_topping_up_bin_by_hand_over_its_maximum_is_refused(self):
+        product = self._product("Spoke nipples")
+        self._receive([(product, 4)]).button_validate()
+        full = self.env["stock.quant"].search(
+            [("product_id", "=", product.id), ("location_id.slot_zone", "=", "A")]
+        )
+        picking = self._receive([(product, 3)])
+        line = self._lines_of(picking, product)
+
+        with self.assertRaisesRegex(UserError, "more units than its maximum"):
+            line.with_user(self.picker).location_dest_id = full.location_id
+
+
+@tagged("post_install", "-at_install")
+class TestPutawaySeparation(SlottingPutawayCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        size = cls.env["product.attribute"].create(
+            {
+                "name": "Frame size",
+                "value_ids": [Command.create({"name": n}) for n in ("S", "M", "L")],
+            }
+        )
+        template = cls.env["product.template"].create(
+            {
+                "name": "Jersey",
+                "is_storable": True,
+                "weight": 0.5,
+                "slot_length_cm": 10.0,
+                "slot_width_cm": 10.0,
+                "slot_height_cm": 10.0,
+                "attribute_line_ids": [
+                    Command.create(
+                        {"attribute_id": size.id, "value_ids": size.value_ids.ids}
+                    )
+                ],
+            }
+        )
+        cls.sizes = template.product_variant_ids
+        cls.short_cage = cls._product("Derailleur short cage")
+        cls.long_cage = cls._product("Derailleur long cage")
+        cls.env["alltricks.lookalike.group"].create(
+            {
+                "name": "Short vs long cage",
+                "product_ids": [Command.set((cls.short_cage | cls.long_cage).ids)],
+            }
+        )
+
+    def _assert_apart(self, products, picking):
+        gap = self.warehouse.slot_separation_bay_gap
+        bins = [self._bins_of(picking, product) for product in products]
+        for k, first in enumerate(bins):
+            for second in bins[k + 1 :]:
+                same_side = (first.slot_aisle_index, first.slot_side) == (
+                    second.slot_aisle_index,
+                    second.slot_side,
+                )
+                distance = abs(first.slot_depth_index - second.slot_depth_index)
+                self.assertFalse(
+                    same_side and distance <= gap,
+                    f"{first.name} and {second.name} hold look-alikes",
+                )
+
+    def _receive_and_check(self, products):
+        picking = self._receive([(product, 30) for product in products])
+        self.assertFalse(any(picking.move_line_ids.mapped("slot_putaway_warning")))
+        self._assert_apart(self.sizes, picking)
+        self._assert_apart(self.short_cage | self.long_cage, picking)
+
+    def test_look_alikes_are_kept_apart_in_line_order(self):
+        self._receive_and_check([*self.sizes, self.short_cage, self.long_cage])
+
+    def test_look_alikes_are_kept_apart_in_reverse_order(self):
+        products = [*self.sizes, self.short_cage, self.long_cage]
+        self._receive_and_check(products[::-1])
+
+    def test_look_alikes_are_kept_apart_across_receipts(self):
+        self._receive([(self.sizes[0], 30), (self.short_cage, 30)])
+        picking = self._receive(
+            [(self.long_cage, 30), (self.sizes[2], 30), (self.sizes[1], 30)]
+        )
+        self.assertFalse(any(picking.move_line_ids.mapped("slot_putaway_warning")))
+        first = self.env["stock.move.line"].search(
+            [("product_id", "in", (self.sizes | self.short_cage | self.long_cage).ids)]
+        )
+        engine, _data = self.warehouse._get_slot_putaway_engine(
+            self.stock, self.env["product.product"]
+        )
+        self.assertEqual(engine.audit().separation, ())
+        self.assertEqual(len(first.location_dest_id), 5)
