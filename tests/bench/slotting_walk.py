@@ -1,0 +1,325 @@
+"""Walking distance of picks after putaway: our engine against random storage
+and Odoo's ``closest_location``, on real AdventureWorks orders.
+
+Usage, from the repository root (pure Python, no Odoo)::
+
+    python tests/bench/slotting_walk.py [--data PATH] [--seed N] [--weeks N]
+
+``--data`` is the shared data folder holding
+``adventureworks/dw/FactInternetSales.csv`` (default ``../shared/data``).
+
+Layout: the generator's ``DEFAULT_ZONES`` (read from the wizard's source), 20
+bays per aisle side, packing area mid-front. Products: those sold online, one
+family per AdventureWorks model (sizes and colours of one model look alike),
+plus two look-alike groups (bottle cages and bottles; tyres and tubes); bikes
+go to the bulky racks. Each product gets ``--weeks`` weeks of its demand in
+stock. The first two thirds of the order days give the velocity classes, the
+last third is picked: one tour per order, shortest route (picking router when
+``alltricks_picking`` is there, else out-and-back walks).
+
+Placements compared: (a) our engine, (b) random storage (each product's stock
+in random free bins of its rack type), (c) Odoo's ``closest_location``: bins in
+``complete_name`` order, the first empty one takes the product's whole stock.
+Printed: metres per picked line of each, the cost of the look-alike rule (engine
+without it) and look-alike separation violations. Targets: engine >= 40 % below
+random, look-alike rule <= 3 %, 0 violations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import math
+import random
+import sys
+import time
+import types
+from collections import Counter, defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+ADDONS = REPO / "addons"
+BIKE_SUBCATEGORIES = {"1", "2", "3"}
+# unit box (cm) and weight (kg) by AdventureWorks subcategory; default: small part
+UNITS = {
+    "19": (20, 15, 10, 0.1),
+    "20": (20, 12, 3, 0.1),
+    "21": (30, 25, 4, 0.3),
+    "22": (30, 25, 4, 0.3),
+    "23": (15, 10, 3, 0.05),
+    "25": (30, 25, 4, 0.3),
+    "26": (80, 40, 30, 8.0),
+    "27": (70, 30, 20, 5.0),
+    "28": (25, 10, 10, 0.2),
+    "29": (20, 10, 10, 1.0),
+    "30": (60, 15, 10, 0.6),
+    "31": (30, 25, 20, 0.4),
+    "32": (45, 30, 10, 0.6),
+    "37": (35, 35, 8, 0.3),
+}
+BIKE_UNIT = (140, 25, 80, 13.0)
+LOOKALIKE_SUBCATEGORIES = {"28": 1, "37": 2}
+
+
+def register_addons() -> None:
+    """Make ``alltricks_*`` importable without running their Odoo ``__init__``."""
+    for addon_dir in sorted(ADDONS.glob("alltricks_*")):
+        if addon_dir.name not in sys.modules:
+            package = types.ModuleType(addon_dir.name)
+            package.__path__ = [str(addon_dir)]
+            sys.modules[addon_dir.name] = package
+
+
+register_addons()
+
+from alltricks_slotting.layout.geometry import Depot, WarehouseGeometry  # noqa: E402
+from alltricks_slotting.layout.grid import LayoutSpec, ZoneSpec, iter_bins  # noqa: E402
+from alltricks_slotting.putaway import (  # noqa: E402
+    SHELF,
+    BinContent,
+    IncomingLine,
+    PutawayEngine,
+    PutawaySettings,
+    PutawayWeights,
+    audit_state,
+    bin_from_spec,
+    velocity_classes,
+)
+
+try:
+    from alltricks_picking.routing import shortest_tour
+except ImportError:  # the picking addon is optional here
+    shortest_tour = None
+
+
+def default_zones():
+    """``DEFAULT_ZONES`` of the layout wizard, read from its source."""
+    path = ADDONS / "alltricks_slotting/wizards/alltricks_layout_generator.py"
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and node.targets[0].id == "DEFAULT_ZONES":
+            return ast.literal_eval(node.value)
+    raise SystemExit(f"DEFAULT_ZONES not found in {path}")
+
+
+def build_layout():
+    """Geometry and engine bins (empty) of the demo floor."""
+    zones = tuple(
+        ZoneSpec(code, aisles, levels, per_level, kind, depth, height, weight)
+        for code, kind, aisles, levels, per_level, depth, height, weight in (
+            default_zones()
+        )
+    )
+    spec = LayoutSpec(zones=zones)
+    aisle_x = [spec.aisle_x(i) for i in range(spec.aisle_count)]
+    depot_x = spec.depot_x()
+    depot = min(range(len(aisle_x)), key=lambda i: (abs(aisle_x[i] - depot_x), i))
+    geometry = WarehouseGeometry(
+        aisle_x=tuple(aisle_x),
+        cross_aisle_y=tuple(spec.cross_aisle_ys()),
+        depot=Depot(depot, 0.0, 0.0),
+    )
+    bins = [
+        bin_from_spec(spec_, k, geometry.depot_distance((spec_.aisle_index, spec_.y)))
+        for k, spec_ in enumerate(iter_bins(spec), start=1)
+    ]
+    return geometry, bins
+
+
+def load_data(data: Path):
+    """Products sold online and orders ``(day, [product keys])`` by day order."""
+    folder = data / "adventureworks" / "dw"
+    for name in ("DimProduct.csv", "FactInternetSales.csv"):
+        if not (folder / name).is_file():
+            sys.exit(f"Missing {folder / name}: pass --data (the shared data folder).")
+    with (folder / "DimProduct.csv").open(newline="") as handle:
+        products = {row["ProductKey"]: row for row in csv.DictReader(handle)}
+    orders = defaultdict(lambda: ["", []])
+    with (folder / "FactInternetSales.csv").open(newline="") as handle:
+        for row in csv.DictReader(handle):
+            order = orders[row["SalesOrderNumber"]]
+            order[0] = row["OrderDate"]
+            order[1].append(row["ProductKey"])
+    return products, sorted(orders.values())
+
+
+def incoming_lines(products, orders, weeks):
+    """One receipt line per product sold: its stock and velocity class."""
+    days = sorted({day for day, _keys in orders})
+    split = days[len(days) * 2 // 3]
+    history = Counter(key for day, keys in orders if day < split for key in keys)
+    sold = Counter(key for _day, keys in orders for key in keys)
+    classes = velocity_classes({int(key): history[key] for key in sold})
+    span_weeks = max(len(days) / 7, 1)
+    models = {}
+    lines = []
+    for key in sorted(sold, key=int):
+        row = products[key]
+        subcategory = row["ProductSubcategoryKey"]
+        bike = subcategory in BIKE_SUBCATEGORIES
+        length, width, height, weight = BIKE_UNIT if bike else UNITS[subcategory]
+        group = LOOKALIKE_SUBCATEGORIES.get(subcategory)
+        lines.append(
+            IncomingLine(
+                product_id=int(key),
+                qty=max(2, math.ceil(sold[key] / span_weeks * weeks)),
+                length_cm=length,
+                width_cm=width,
+                height_cm=height,
+                weight_kg=weight,
+                template_id=models.setdefault(row["ModelName"], len(models) + 1),
+                lookalike_group_ids=(group,) if group else (),
+                velocity=classes[int(key)],
+                bulky=bike,
+            )
+        )
+    return lines, [keys for day, keys in orders if day >= split]
+
+
+def place_engine(bins, lines, settings, weights=None):
+    results = PutawayEngine(bins, settings, weights).plan(lines)
+    placed = defaultdict(list)
+    for result in results:
+        for allocation in result.allocations:
+            placed[result.line.product_id].append((allocation.bin_id, allocation.qty))
+    unplaced = sum(result.unplaced_qty for result in results)
+    return placed, unplaced
+
+
+def place_random(bins, lines, seed):
+    """Each product's stock in random free bins of its rack type, as many bins as
+    the engine's capacity rule would need (same fill, no position logic)."""
+    rng = random.Random(seed)
+    free = defaultdict(list)
+    for bin_ in bins:
+        free[bin_.rack_type].append(bin_)
+    for pool in free.values():
+        rng.shuffle(pool)
+    engine_bins = place_engine(bins, lines, PutawaySettings(separation_bay_gap=None))
+    placed = {}
+    for line in lines:
+        count = len(engine_bins[0][line.product_id]) or 1
+        pool = free["bulky" if line.bulky else SHELF]
+        chosen = [pool.pop() for _k in range(count)]
+        placed[line.product_id] = [(bin_.id, line.qty / count) for bin_ in chosen]
+    return placed
+
+
+def place_closest(bins, lines):
+    """Odoo's ``closest_location``: first empty bin in name order takes it all."""
+    free = defaultdict(list)
+    for bin_ in sorted(bins, key=lambda b: b.name):
+        free[bin_.rack_type].append(bin_)
+    placed = {}
+    for line in lines:
+        bin_ = free["bulky" if line.bulky else SHELF].pop(0)
+        placed[line.product_id] = [(bin_.id, line.qty)]
+    return placed
+
+
+def metres_per_line(geometry, bins, placed, orders):
+    """Each order walked alone from packing and back; a line picks from the
+    product's bin closest to packing."""
+    by_id = {bin_.id: bin_ for bin_ in bins}
+    pick_point = {}
+    for product_id, allocations in placed.items():
+        nearest = min((by_id[bin_id] for bin_id, _qty in allocations), key=walk_of)
+        pick_point[product_id] = (nearest.aisle, nearest.y)
+    metres = lines = 0
+    for keys in orders:
+        points = [pick_point[int(key)] for key in keys]
+        metres += tour_length(geometry, points)
+        lines += len(points)
+    return metres / lines
+
+
+def walk_of(bin_):
+    return bin_.walk_m
+
+
+def tour_length(geometry, points):
+    if shortest_tour is not None:
+        return shortest_tour(geometry, points).length
+    return sum(2 * geometry.depot_distance(point) for point in set(points))
+
+
+def separation_violations(bins, lines, placed):
+    """Look-alike pairs too close, by the engine's own audit."""
+    line_of = {line.product_id: line for line in lines}
+    contents = defaultdict(list)
+    for product_id, allocations in placed.items():
+        line = line_of[product_id]
+        for bin_id, qty in allocations:
+            contents[bin_id].append(
+                BinContent(product_id, qty, line.families, None, 1.0, line.weight_kg)
+            )
+    stocked = [
+        replace(bin_, contents=tuple(contents.get(bin_.id, ()))) for bin_ in bins
+    ]
+    return len(audit_state(stocked).separation)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--weeks", type=float, default=2.0)
+    parser.add_argument(
+        "--orders-per-tour", type=int, default=1, help="consecutive orders per tour"
+    )
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    geometry, bins = build_layout()
+    products, orders = load_data(args.data)
+    lines, picked_orders = incoming_lines(products, orders, args.weeks)
+    step = max(args.orders_per_tour, 1)
+    tours = [
+        [key for keys in picked_orders[k : k + step] for key in keys]
+        for k in range(0, len(picked_orders), step)
+    ]
+    rule_off = PutawaySettings(separation_bay_gap=None)
+    sparse = PutawayWeights(reserve=0.0)
+    placements = {
+        "engine, default weights": place_engine(bins, lines, PutawaySettings()),
+        "  same, no look-alike rule": place_engine(bins, lines, rule_off),
+        "engine, reserve weight 0": place_engine(
+            bins, lines, PutawaySettings(), sparse
+        ),
+        "  same, no look-alike rule ": place_engine(bins, lines, rule_off, sparse),
+        "random": (place_random(bins, lines, args.seed), 0),
+        "closest_location": (place_closest(bins, lines), 0),
+    }
+
+    router = "picking router" if shortest_tour else "out-and-back walks"
+    picked = sum(len(keys) for keys in picked_orders)
+    print(f"Layout: {len(bins)} bins; {len(lines)} products in stock")
+    print(
+        f"Picked: {len(picked_orders)} orders, {picked} lines, {len(tours)} tours "
+        f"of {step} order(s), routed by {router}"
+    )
+    figures = {}
+    for name, (placed, unplaced) in placements.items():
+        figures[name] = metres_per_line(geometry, bins, placed, tours)
+        violations = separation_violations(bins, lines, placed)
+        print(
+            f"  {name:28} {figures[name]:6.1f} m per line, {violations:3} look-alike "
+            f"violations, {unplaced:g} units unplaced"
+        )
+    random_m = figures["random"]
+    for engine, free in (
+        ("engine, default weights", "  same, no look-alike rule"),
+        ("engine, reserve weight 0", "  same, no look-alike rule "),
+    ):
+        print(
+            f"{engine}: {1 - figures[engine] / random_m:.1%} below random "
+            f"(target >= 40%), {1 - figures[engine] / figures['closest_location']:.1%}"
+            f" below closest_location, look-alike rule costs "
+            f"{figures[engine] / figures[free] - 1:+.1%} (target <= 3%)"
+        )
+    print(f"({time.perf_counter() - started:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()
