@@ -19,6 +19,7 @@
         "security/ir.model.access.csv",
         "views/product_category_views.xml",
     ],
+    "demo": ["demo/alltricks_demo_loader.xml"],
     "installable": True,
     "application": False,
 }

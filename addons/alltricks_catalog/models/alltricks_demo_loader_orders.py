@@ -101,11 +101,9 @@ class AlltricksDemoLoader(models.AbstractModel):
                     "warehouse_id": warehouse.id,
                     "order_line": [
                         Command.create(
-                            {
-                                "product_id": by_number[line.product_number].id,
-                                "product_uom_qty": line.quantity,
-                                "price_unit": line.unit_price,
-                            }
+                            self._prepare_sale_line_values(
+                                by_number[line.product_number], line
+                            )
                         )
                         for line in lines
                     ],
@@ -113,8 +111,20 @@ class AlltricksDemoLoader(models.AbstractModel):
                 for number, lines in selected
             ]
         )
-        orders.action_confirm()
+        # the picks leave the bins for the packing zone: no putaway to compute
+        orders.with_context(avoid_putaway_rules=True).action_confirm()
         return orders
+
+    def _prepare_sale_line_values(self, variant, line):
+        # the description is given rather than computed: computing it for a
+        # batch of orders is quadratic in the number of lines once pos_sale
+        # is installed
+        return {
+            "product_id": variant.id,
+            "name": variant.display_name,
+            "product_uom_qty": line.quantity,
+            "price_unit": line.unit_price,
+        }
 
     def _ensure_customers(self, customer_keys):
         """``{CustomerKey: res.partner}``, found or created by reference."""

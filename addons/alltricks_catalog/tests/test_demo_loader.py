@@ -187,7 +187,9 @@ class TestDemoLoaderGoodData(DemoLoaderCase):
         self.assertEqual(len(orders.partner_id), 3)
         self.assertEqual(orders.partner_id[0].country_id.code, "FR")
         # later steps (pack, ship) are created when the pick is done
-        self.assertEqual(orders.picking_ids.picking_type_id, self.warehouse.pick_type_id)
+        self.assertEqual(
+            orders.picking_ids.picking_type_id, self.warehouse.pick_type_id
+        )
         self.assertEqual(len(orders.picking_ids), 4)
         first = orders.filtered(lambda order: order.client_order_ref == "SO90001")
         self.assertEqual(
