@@ -179,6 +179,19 @@ def test_demo_quantities_are_capped():
     assert rules.demo_quantity(bike, 100, is_bike=True) == 2
     assert rules.demo_quantity(jersey, 30, is_bike=False) == 20
     assert rules.demo_quantity(jersey, 0, is_bike=False) == 0
+    assert rules.demo_quantities(dataset) == {
+        9001: 20,
+        9002: 5,
+        9003: 7,
+        9004: 3,
+        9005: 0,
+        9011: 2,
+        9012: 3,
+        9021: 0,
+        9022: 12,
+        9023: 1,
+        9024: 20,
+    }
 
 
 def test_select_orders_keeps_recent_ones_and_some_bikes():

@@ -101,6 +101,21 @@ def demo_quantity(product, stocked_units, is_bike):
     return min(stocked_units, MAX_UNITS)
 
 
+def demo_quantities(dataset):
+    """ProductID -> units on hand in the demo, for every sellable product."""
+    stocked = defaultdict(int)
+    for row in dataset.inventory:
+        stocked[row.product_id] += row.quantity
+    return {
+        product.id: demo_quantity(
+            product,
+            stocked[product.id],
+            dataset.category_of(product).name == "Bikes",
+        )
+        for product in dataset.sellable_products()
+    }
+
+
 def size_sort_key(size):
     """Frame sizes in cm by value, then clothing sizes S < M < L < XL."""
     if size.isdigit():

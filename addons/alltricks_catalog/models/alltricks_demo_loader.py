@@ -14,6 +14,34 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "demo" / "adventureworks"
 BUYER_COUNT = 4
 
 
+def ensure_records(env, model_name, vals_list, keys):
+    """``{key: record}`` for ``vals_list``, creating the missing records.
+
+    A record matches a values dict when its ``keys`` fields are equal; one
+    search on the first key, one batched create.
+    """
+    model = env[model_name].with_context(active_test=False)
+
+    def record_key(record):
+        return tuple(
+            record[name].id
+            if isinstance(record[name], models.BaseModel)
+            else record[name]
+            for name in keys
+        )
+
+    wanted = {tuple(vals[name] for name in keys): vals for vals in vals_list}
+    first_values = list({key[0] for key in wanted})
+    found = {
+        record_key(record): record
+        for record in model.search([(keys[0], "in", first_values)])
+    }
+    missing = [vals for key, vals in wanted.items() if key not in found]
+    for record in model.create(missing):
+        found[record_key(record)] = record
+    return {key: found[key] for key in wanted}
+
+
 class AlltricksDemoLoader(models.AbstractModel):
     """Builds the Maurepas demo warehouse from the AdventureWorks sample data.
 
@@ -69,10 +97,12 @@ class AlltricksDemoLoader(models.AbstractModel):
         bin_count = self._generate_layout(warehouse, layout)
         categories = self._load_categories(dataset)
         brands = self._load_brands(dataset)
-        templates, products = self._load_products(dataset, categories, brands)
-        quants = self._load_stock(dataset, warehouse, products)
-        purchases = self._load_purchase_orders(dataset, warehouse, products, brands)
-        sales = self._load_sale_orders(dataset, warehouse, products)
+        catalog = self.env["alltricks.demo.loader.products"]
+        templates, products = catalog._load_products(dataset, categories, brands)
+        quants = catalog._load_stock(dataset, warehouse, products)
+        orders = self.env["alltricks.demo.loader.orders"]
+        purchases = orders._load_purchase_orders(dataset, warehouse, products, brands)
+        sales = orders._load_sale_orders(dataset, warehouse, products)
         return {
             "bins": bin_count,
             "templates": len(templates),
@@ -81,35 +111,6 @@ class AlltricksDemoLoader(models.AbstractModel):
             "purchase orders": len(purchases),
             "sale orders": len(sales),
         }
-
-    # Look-ups
-
-    def _ensure_records(self, model_name, vals_list, keys):
-        """``{key: record}`` for ``vals_list``, creating the missing records.
-
-        A record matches a values dict when the ``keys`` fields are equal; one
-        search on the first key, one batched create.
-        """
-        model = self.env[model_name].with_context(active_test=False)
-
-        def record_key(record):
-            return tuple(
-                record[name].id
-                if isinstance(record[name], models.BaseModel)
-                else record[name]
-                for name in keys
-            )
-
-        wanted = {tuple(vals[name] for name in keys): vals for vals in vals_list}
-        first_values = list({key[0] for key in wanted})
-        found = {
-            record_key(record): record
-            for record in model.search([(keys[0], "in", first_values)])
-        }
-        missing = [vals for key, vals in wanted.items() if key not in found]
-        for record in model.create(missing):
-            found[record_key(record)] = record
-        return {key: found[key] for key in wanted}
 
     # Warehouse
 
@@ -131,7 +132,8 @@ class AlltricksDemoLoader(models.AbstractModel):
         }
         if changed:
             warehouse.write(changed)
-        self._ensure_records(
+        ensure_records(
+            self.env,
             "stock.location",
             [
                 {
@@ -174,12 +176,14 @@ class AlltricksDemoLoader(models.AbstractModel):
 
     def _load_categories(self, dataset):
         """AdventureWorks subcategory id -> (product.category, public category)."""
-        all_category = self._ensure_records(
+        all_category = ensure_records(
+            self.env,
             "product.category",
             [{"name": "All", "parent_id": False}],
             ("name", "parent_id"),
         )[("All", False)]
-        root = self._ensure_records(
+        root = ensure_records(
+            self.env,
             "product.category",
             [{"name": "AdventureWorks", "parent_id": all_category.id}],
             ("name", "parent_id"),
@@ -195,7 +199,8 @@ class AlltricksDemoLoader(models.AbstractModel):
         """``({category id: record}, {subcategory id: record})``, categories
         under ``root`` (top level without one) and subcategories under them."""
         root_id = root.id if root else False
-        tops = self._ensure_records(
+        tops = ensure_records(
+            self.env,
             model_name,
             [
                 {"name": c.name, "parent_id": root_id}
@@ -208,7 +213,8 @@ class AlltricksDemoLoader(models.AbstractModel):
             for category in dataset.categories.values()
         }
         subcategories = dataset.subcategories.values()
-        subs = self._ensure_records(
+        subs = ensure_records(
+            self.env,
             model_name,
             [
                 {"name": sub.name, "parent_id": top_by_id[sub.category_id].id}
@@ -229,12 +235,14 @@ class AlltricksDemoLoader(models.AbstractModel):
                 for product in dataset.sellable_products()
             }
         )
-        vendors = self._ensure_records(
+        vendors = ensure_records(
+            self.env,
             "res.partner",
             [{"name": f"{name} Supplies", "is_company": True} for name in names],
             ("name",),
         )
-        brands = self._ensure_records(
+        brands = ensure_records(
+            self.env,
             "product.brand",
             [
                 {"name": name, "partner_id": vendors[(f"{name} Supplies",)].id}
@@ -252,7 +260,8 @@ class AlltricksDemoLoader(models.AbstractModel):
         """Four demo buyers; brands go round-robin to them when the catalog has
         the buyer field."""
         group = self.env.ref("alltricks_catalog.group_buyer")
-        users = self._ensure_records(
+        users = ensure_records(
+            self.env,
             "res.users",
             [
                 {

@@ -4,6 +4,7 @@ from odoo import models
 from odoo.fields import Command
 
 from ..adventureworks import rules
+from .alltricks_demo_loader import ensure_records
 
 PURCHASE_ORIGIN = "AdventureWorks demo"
 LOW_STOCK_UNITS = 2
@@ -12,8 +13,9 @@ SALE_ORDER_COUNT = 150
 BIKE_ORDER_COUNT = 5
 
 
-class AlltricksDemoLoader(models.AbstractModel):
-    _inherit = "alltricks.demo.loader"
+class AlltricksDemoLoaderOrders(models.AbstractModel):
+    _name = "alltricks.demo.loader.orders"
+    _description = "AdventureWorks demo loader: purchase and sale orders"
 
     def _load_purchase_orders(self, dataset, warehouse, products, brands):
         """One purchase order per vendor for its products short of stock (at
@@ -24,7 +26,7 @@ class AlltricksDemoLoader(models.AbstractModel):
             [("origin", "=", PURCHASE_ORIGIN), ("company_id", "=", self.env.company.id)]
         ):
             return PurchaseOrder
-        quantities = self._get_demo_quantities(dataset)
+        quantities = rules.demo_quantities(dataset)
         short = defaultdict(list)
         for product in sorted(dataset.sellable_products(), key=lambda p: p.number):
             if product.id in products and quantities[product.id] <= LOW_STOCK_UNITS:
@@ -66,34 +68,11 @@ class AlltricksDemoLoader(models.AbstractModel):
             for product in dataset.sellable_products()
             if product.id in products
         }
-        bike_numbers = {
-            product.number
-            for product in dataset.sellable_products()
-            if dataset.category_of(product).name == "Bikes"
-        }
-        selected = [
-            (number, lines)
-            for number, lines in rules.select_orders(
-                dataset.sales_lines, SALE_ORDER_COUNT, bike_numbers, BIKE_ORDER_COUNT
-            )
-            if all(line.product_number in by_number for line in lines)
-        ]
-        SaleOrder = self.env["sale.order"]
-        loaded = set(
-            SaleOrder.search(
-                [
-                    ("client_order_ref", "in", [number for number, __ in selected]),
-                    ("company_id", "=", self.env.company.id),
-                ]
-            ).mapped("client_order_ref")
-        )
-        selected = [
-            (number, lines) for number, lines in selected if number not in loaded
-        ]
+        selected = self._get_orders_to_replay(dataset, by_number)
         customers = self._ensure_customers(
             {line.customer_key for __, lines in selected for line in lines}
         )
-        orders = SaleOrder.create(
+        orders = self.env["sale.order"].create(
             [
                 {
                     "partner_id": customers[lines[0].customer_key].id,
@@ -115,6 +94,33 @@ class AlltricksDemoLoader(models.AbstractModel):
         orders.with_context(avoid_putaway_rules=True).action_confirm()
         return orders
 
+    def _get_orders_to_replay(self, dataset, by_number):
+        """``[(order number, lines)]`` selected and not loaded yet, whose
+        products were all loaded."""
+        bike_numbers = {
+            product.number
+            for product in dataset.sellable_products()
+            if dataset.category_of(product).name == "Bikes"
+        }
+        selected = [
+            (number, lines)
+            for number, lines in rules.select_orders(
+                dataset.sales_lines, SALE_ORDER_COUNT, bike_numbers, BIKE_ORDER_COUNT
+            )
+            if all(line.product_number in by_number for line in lines)
+        ]
+        loaded = set(
+            self.env["sale.order"]
+            .search(
+                [
+                    ("client_order_ref", "in", [number for number, __ in selected]),
+                    ("company_id", "=", self.env.company.id),
+                ]
+            )
+            .mapped("client_order_ref")
+        )
+        return [(number, lines) for number, lines in selected if number not in loaded]
+
     def _prepare_sale_line_values(self, variant, line):
         # the description is given rather than computed: computing it for a
         # batch of orders is quadratic in the number of lines once pos_sale
@@ -129,7 +135,8 @@ class AlltricksDemoLoader(models.AbstractModel):
     def _ensure_customers(self, customer_keys):
         """``{CustomerKey: res.partner}``, found or created by reference."""
         france = self.env.ref("base.fr")
-        partners = self._ensure_records(
+        partners = ensure_records(
+            self.env,
             "res.partner",
             [
                 {

@@ -12,14 +12,16 @@ from odoo.addons.alltricks_slotting.putaway import (
 from odoo.fields import Command
 
 from ..adventureworks import rules
+from .alltricks_demo_loader import ensure_records
 
 _logger = logging.getLogger(__name__)
 
 MIN_UNIT_WEIGHT_KG = 0.1
 
 
-class AlltricksDemoLoader(models.AbstractModel):
-    _inherit = "alltricks.demo.loader"
+class AlltricksDemoLoaderProducts(models.AbstractModel):
+    _name = "alltricks.demo.loader.products"
+    _description = "AdventureWorks demo loader: products and stock"
 
     # Products
 
@@ -63,12 +65,14 @@ class AlltricksDemoLoader(models.AbstractModel):
         for members in families:
             for name, names in rules.variant_attributes(members).items():
                 needed[name].update(names)
-        attributes = self._ensure_records(
+        attributes = ensure_records(
+            self.env,
             "product.attribute",
             [{"name": name, "create_variant": "always"} for name in sorted(needed)],
             ("name",),
         )
-        values = self._ensure_records(
+        values = ensure_records(
+            self.env,
             "product.attribute.value",
             [
                 {"name": value, "attribute_id": attributes[(name,)].id}
@@ -160,20 +164,6 @@ class AlltricksDemoLoader(models.AbstractModel):
 
     # Stock
 
-    def _get_demo_quantities(self, dataset):
-        """ProductID -> units on hand in the demo (see rules.demo_quantity)."""
-        stocked = Counter()
-        for row in dataset.inventory:
-            stocked[row.product_id] += row.quantity
-        return {
-            product.id: rules.demo_quantity(
-                product,
-                stocked[product.id],
-                dataset.category_of(product).name == "Bikes",
-            )
-            for product in dataset.sellable_products()
-        }
-
     def _load_stock(self, dataset, warehouse, products):
         """Put the demo quantities away in the bins with the putaway engine and
         apply them as an inventory; products already in the bins are skipped."""
@@ -212,7 +202,7 @@ class AlltricksDemoLoader(models.AbstractModel):
         return new_quants
 
     def _prepare_putaway_lines(self, dataset, products, skipped_ids):
-        quantities = self._get_demo_quantities(dataset)
+        quantities = rules.demo_quantities(dataset)
         sold = Counter(line.product_number for line in dataset.sales_lines)
         velocity = velocity_classes(
             {
