@@ -87,8 +87,22 @@ class PosConfig(models.Model):
 
     @api.model
     def _alltricks_create_express_type(self, warehouse, location):
+        handover = self.env["stock.picking.type"].create(
+            {
+                "name": self.env._("Showroom handover"),
+                "code": "outgoing",
+                "sequence_code": "SRH",
+                "warehouse_id": warehouse.id,
+                "company_id": warehouse.company_id.id,
+                "default_location_src_id": location.id,
+                "default_location_dest_id": self.env.ref(
+                    "stock.stock_location_customers"
+                ).id,
+            }
+        )
         return self.env["stock.picking.type"].create(
             {
+                "alltricks_handover_type_id": handover.id,
                 "name": self.env._("Showroom express pick"),
                 "code": "internal",
                 "sequence_code": "EXP",

@@ -1,5 +1,9 @@
+import logging
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
 
 
 class StockPicking(models.Model):
@@ -72,7 +76,38 @@ class StockPicking(models.Model):
                     names=", ".join(unpaid.mapped("pos_order_id.name")),
                 )
             )
+        for picking in self:
+            picking._alltricks_deliver_to_customer()
         self.alltricks_handed_over = True
+
+    def _alltricks_deliver_to_customer(self):
+        """Move the picked goods from the pickup location to the customer.
+
+        A done delivery of the handover type, linked to the order like the
+        picking Odoo creates at payment, so that the session's closing entry
+        books the cost of the goods sold.
+        """
+        self.ensure_one()
+        handover_type = self.picking_type_id.alltricks_handover_type_id
+        if not handover_type:
+            return self.browse()
+        order = self.pos_order_id.sudo()
+        destination = (
+            order.partner_id.property_stock_customer
+            or handover_type.default_location_dest_id
+        )
+        deliveries = self.sudo()._create_picking_from_pos_order_lines(
+            destination.id, order.lines, handover_type, order.partner_id
+        )
+        deliveries.write(
+            {
+                "pos_order_id": order.id,
+                "pos_session_id": order.session_id.id,
+                "origin": order.name,
+            }
+        )
+        _logger.debug("Order %s handed over in %s", order.name, deliveries.ids)
+        return deliveries
 
     def _get_express_queue(self):
         """Express picks of the same operation types still to be picked.

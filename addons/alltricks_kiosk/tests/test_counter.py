@@ -74,6 +74,13 @@ class TestShowroomCounter(ShowroomKioskMixin, TransactionCase):
 
         self.assertTrue(pick.alltricks_handed_over)
         self.assertFalse(self.config._get_alltricks_counter_picks())
+        delivery = order.picking_ids - pick
+        self.assertEqual(delivery.state, "done")
+        self.assertEqual(delivery.location_id, pick.location_dest_id)
+        self.assertEqual(delivery.location_dest_id.usage, "customer")
+        pickup = pick.location_dest_id
+        self.assertEqual(self.bike.with_context(location=pickup.id).qty_available, 0.0)
+        self.assertEqual(self._express_picks(order), pick)
 
     def test_validated_pick_brings_the_units_to_the_pickup_location(self):
         order = self._kiosk_order(self.bike, 2)

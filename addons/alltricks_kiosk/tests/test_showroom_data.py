@@ -36,6 +36,10 @@ class TestShowroomData(TransactionCase):
         )
         self.assertEqual(express.default_location_dest_id, pickup)
         self.assertEqual(pickup.usage, "internal")
+        handover = express.alltricks_handover_type_id
+        self.assertEqual(handover.code, "outgoing")
+        self.assertEqual(handover.default_location_src_id, pickup)
+        self.assertEqual(handover.default_location_dest_id.usage, "customer")
         self.assertFalse(pickup.slot_sellable)
 
     def test_setting_the_showroom_up_again_creates_nothing(self):
