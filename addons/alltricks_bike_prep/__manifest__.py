@@ -25,6 +25,14 @@
         "views/website_sale_templates.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/alltricks_suspension_setting_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "alltricks_bike_prep/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": False,
 }

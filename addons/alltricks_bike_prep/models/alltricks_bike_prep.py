@@ -7,8 +7,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .product_category import BIKE_TYPES
-
 _logger = logging.getLogger(__name__)
 
 # French bicycle marking (décret 2020-1439): a 10-character alphanumeric code.
@@ -61,7 +59,7 @@ class AlltricksBikePrep(models.Model):
         "product.product", string="Bike", required=True, readonly=True
     )
     bike_type = fields.Selection(
-        BIKE_TYPES, related="product_id.categ_id.alltricks_bike_type", store=True
+        related="product_id.categ_id.alltricks_bike_type", store=True
     )
     date_due = fields.Datetime(
         string="Due",

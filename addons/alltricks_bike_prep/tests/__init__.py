@@ -6,3 +6,4 @@ from . import test_bike_prep_suspension
 from . import test_bike_prep_qc
 from . import test_bike_prep_security
 from . import test_bike_prep_reports
+from . import test_bike_prep_tour

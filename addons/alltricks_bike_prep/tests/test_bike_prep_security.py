@@ -66,3 +66,20 @@ class TestBikePrepSecurity(BikePrepCase):
             allowed_company_ids=[self.company.id, self.other_company.id]
         ).search([("id", "=", self.foreign.id)])
         self.assertEqual(visible, self.foreign)
+
+    def test_mechanic_sees_only_checklist_lines_of_visible_work_orders(self):
+        steps = self.env["alltricks.bike.prep.step"].with_user(self.mechanic)
+        visible = steps.search([("work_order_id", "in", (self.own | self.other).ids)])
+        self.assertEqual(visible.work_order_id, self.own)
+
+    def test_quality_checks_of_another_company_are_hidden(self):
+        check = self.env["alltricks.bike.prep.qc"].create(
+            {"work_order_id": self.foreign.id, "result": "passed"}
+        )
+        checks = self.env["alltricks.bike.prep.qc"].with_user(self.manager)
+        self.assertFalse(checks.search([("id", "=", check.id)]))
+
+    def test_salesman_reads_work_orders_but_cannot_change_them(self):
+        self.assertEqual(self.own.with_user(self.salesman).state, "draft")
+        with self.assertRaises(AccessError):
+            self.own.with_user(self.salesman).frame_marking = "AB12CD34EF"
