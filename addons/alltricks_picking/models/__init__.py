@@ -3,3 +3,9 @@ from . import stock_move_line
 from . import stock_picking
 from . import stock_picking_batch
 from . import stock_warehouse
+from . import stock_move_line_scan
+from . import stock_picking_batch_scan
+from . import alltricks_pack_mismatch
+from . import stock_picking_pack
+from . import stock_picking_pack_scan
+from . import alltricks_scan_kpi

@@ -1,0 +1,133 @@
+from odoo import fields, models
+
+TOTE_PREFIX = "TOTE-"
+
+
+def tote_code(tote):
+    """Label printed on tote ``tote`` of every cart: ``TOTE-3``."""
+    return f"{TOTE_PREFIX}{tote}"
+
+
+class StockMoveLine(models.Model):
+    _inherit = "stock.move.line"
+
+    alltricks_scanned_qty = fields.Float(
+        string="Scanned",
+        digits="Product Unit",
+        copy=False,
+        readonly=True,
+        help="Units scanned on this line at the picker screen or packing station; "
+        "never above the reserved quantity.",
+    )
+    alltricks_missing = fields.Boolean(
+        string="Short pick",
+        copy=False,
+        readonly=True,
+        help="The picker found fewer units than reserved; the rest goes to a "
+        "backorder when the cart is validated.",
+    )
+    alltricks_picked_by = fields.Many2one(
+        "res.users", string="Picked by", copy=False, readonly=True, index=True
+    )
+    alltricks_packed_by = fields.Many2one(
+        "res.users", string="Packed by", copy=False, readonly=True, index=True
+    )
+
+    def _get_alltricks_to_scan(self):
+        """Units still to scan on this line."""
+        self.ensure_one()
+        if self.alltricks_missing:
+            return 0.0
+        return max(self.quantity - self.alltricks_scanned_qty, 0.0)
+
+    def _get_alltricks_refusal(self, barcode):
+        """Why ``barcode`` is not a unit of this line; False when it is.
+
+        The expected product is scanned by its barcode (untracked products) or
+        by the lot/serial reserved on the line: a look-alike product or a lot
+        of another product is refused, whatever the quantities.
+        """
+        self.ensure_one()
+        product = self.product_id
+        lot = self.env["stock.lot"].search(
+            [("name", "=", barcode), ("company_id", "in", [False, self.company_id.id])],
+            limit=1,
+        )
+        if lot:
+            return self._get_alltricks_lot_refusal(lot)
+        if barcode in (product.barcode, product.default_code):
+            if product.tracking != "none":
+                return self.env._(
+                    "%(product)s is tracked: scan its lot or serial number.",
+                    product=product.display_name,
+                )
+            return False
+        other = self.env["product.product"].search(
+            ["|", ("barcode", "=", barcode), ("default_code", "=", barcode)], limit=1
+        )
+        if other:
+            return self.env._(
+                "Wrong item: this is %(scanned)s. Put it back and take "
+                "%(expected)s.",
+                scanned=other.display_name,
+                expected=product.display_name,
+            )
+        return self.env._(
+            "Unknown barcode %(barcode)s: scan the product label again.",
+            barcode=barcode,
+        )
+
+    def _get_alltricks_lot_refusal(self, lot):
+        if lot.product_id != self.product_id:
+            return self.env._(
+                "Wrong item: lot %(lot)s is %(scanned)s, not %(expected)s.",
+                lot=lot.name,
+                scanned=lot.product_id.display_name,
+                expected=self.product_id.display_name,
+            )
+        if self.lot_id and lot != self.lot_id:
+            return self.env._(
+                "Lot %(lot)s is not the one reserved here: take %(reserved)s.",
+                lot=lot.name,
+                reserved=self.lot_id.name,
+            )
+        return False
+
+    def _get_alltricks_scan_values(self):
+        """What a scanner screen shows of this line."""
+        self.ensure_one()
+        product = self.product_id
+        return {
+            "id": self.id,
+            "step": self.alltricks_route_seq,
+            "bin": self.location_id.name,
+            "bin_full": self.location_id.complete_name,
+            "product_id": product.id,
+            "product": product.name,
+            "variant": ", ".join(
+                product.product_template_attribute_value_ids.mapped("name")
+            ),
+            "code": product.default_code or "",
+            "lot": self.lot_id.name or "",
+            "quantity": self.quantity,
+            "scanned": self.alltricks_scanned_qty,
+            "missing": self.alltricks_missing,
+            "done": self.picked,
+            "tote": self.alltricks_tote,
+            "tote_code": tote_code(self.alltricks_tote),
+            "uom": self.product_uom_id.name,
+        }
+
+    def _alltricks_add_scanned(self, quantity, user_field="alltricks_picked_by"):
+        """Add ``quantity`` scanned units, capped at the reserved quantity.
+
+        The line is picked (and its picker recorded) when complete; the
+        reserved quantity itself never changes here.
+        """
+        self.ensure_one()
+        quantity = min(quantity, self._get_alltricks_to_scan())
+        scanned = self.alltricks_scanned_qty + quantity
+        vals = {"alltricks_scanned_qty": scanned, user_field: self.env.uid}
+        if self.product_uom_id.compare(scanned, self.quantity) >= 0:
+            vals["picked"] = True
+        self.write(vals)

@@ -1,0 +1,176 @@
+import logging
+
+from odoo import api, models
+from odoo.exceptions import UserError
+
+from .stock_move_line_scan import tote_code
+
+_logger = logging.getLogger(__name__)
+
+
+class StockPickingBatch(models.Model):
+    _inherit = "stock.picking.batch"
+
+    @api.model
+    def alltricks_scan_batches(self):
+        """Carts the current picker can work on: his own first, then free ones."""
+        batches = self.search(
+            [
+                ("state", "=", "in_progress"),
+                ("company_id", "in", self.env.companies.ids),
+                ("picking_type_code", "=", "internal"),
+                ("user_id", "in", [False, self.env.uid]),
+            ],
+            order="alltricks_plan_seq, id",
+        )
+        return [
+            {
+                "id": batch.id,
+                "name": batch.name,
+                "description": batch.description or "",
+                "mine": batch.user_id == self.env.user,
+                "lines": len(batch._get_route_move_lines()),
+                "route_length": batch.alltricks_route_length,
+            }
+            for batch in batches.sorted(lambda b: b.user_id != self.env.user)
+        ]
+
+    def action_alltricks_scan_take(self):
+        """The current user takes this cart; a cart has one picker at a time."""
+        self.ensure_one()
+        # Two pickers pressing "Take" at once: the second waits, then is refused.
+        self.lock_for_update()
+        self.invalidate_recordset(["user_id", "state"])
+        if self.state != "in_progress":
+            raise UserError(
+                self.env._("Cart %(name)s is not to pick any more.", name=self.name)
+            )
+        if self.user_id and self.user_id != self.env.user:
+            raise UserError(
+                self.env._(
+                    "Cart %(name)s is being picked by %(user)s: take another one.",
+                    name=self.name,
+                    user=self.user_id.name,
+                )
+            )
+        if not self.user_id:
+            self.user_id = self.env.user
+            _logger.info("Cart %s taken by %s", self.name, self.env.user.login)
+        return self.alltricks_scan_state()
+
+    def alltricks_scan_state(self):
+        """Everything the picker screen shows, lines in walking order."""
+        self.ensure_one()
+        lines = self._get_route_move_lines()
+        values = [line._get_alltricks_scan_values() for line in lines]
+        current = next((v for v in values if not v["done"]), None)
+        return {
+            "id": self.id,
+            "name": self.name,
+            "lines": values,
+            "current_id": current and current["id"],
+            "finished": current is None,
+        }
+
+    def _get_alltricks_scan_line(self, line_id):
+        """The line ``line_id`` of this cart, for the picker who took the cart."""
+        self._check_alltricks_scan_picker()
+        line = self.env["stock.move.line"].browse(line_id).exists()
+        if not line or line not in self._get_route_move_lines():
+            raise UserError(
+                self.env._(
+                    "This line is not on cart %(name)s any more: reload the cart.",
+                    name=self.name,
+                )
+            )
+        # Serialise scans of one line (double scan, two devices).
+        line.lock_for_update()
+        line.invalidate_recordset()
+        return line
+
+    def _check_alltricks_scan_picker(self):
+        self.ensure_one()
+        if self.user_id != self.env.user:
+            raise UserError(
+                self.env._(
+                    "Take cart %(name)s before picking it: it is not yours.",
+                    name=self.name,
+                )
+            )
+
+    def alltricks_scan(self, line_id, barcode):
+        """One scan on line ``line_id``: its bin, a unit of its product, its tote.
+
+        Returns ``{"ok", "kind", "message", "state"}``. A refused scan writes
+        nothing; an accepted unit adds 1 to the line, never above its reserved
+        quantity, and the line is picked when complete.
+        """
+        line = self._get_alltricks_scan_line(line_id)
+        barcode = (barcode or "").strip()
+        if barcode in (line.location_id.barcode, line.location_id.name):
+            return self._alltricks_scan_result(True, "bin", self.env._("Bin confirmed."))
+        if barcode.upper() == tote_code(line.alltricks_tote):
+            return self._alltricks_scan_result(True, "tote", self.env._("Tote confirmed."))
+        if barcode.upper().startswith("TOTE-"):
+            message = self.env._(
+                "Wrong tote: put this item in tote %(tote)s.", tote=line.alltricks_tote
+            )
+            return self._alltricks_scan_result(False, "tote", message)
+        refusal = line._get_alltricks_refusal(barcode)
+        if refusal:
+            _logger.debug("Cart %s line %s refused %s", self.name, line.id, barcode)
+            return self._alltricks_scan_result(False, "product", refusal)
+        if line.picked or line._get_alltricks_to_scan() <= 0:
+            message = self.env._(
+                "All %(qty)s units of this line are picked already: put this one "
+                "back.",
+                qty=line.quantity,
+            )
+            return self._alltricks_scan_result(False, "product", message)
+        line._alltricks_add_scanned(1.0)
+        return self._alltricks_scan_result(
+            True, "product", self.env._("%(qty)s picked.", qty=line.alltricks_scanned_qty)
+        )
+
+    def alltricks_scan_fill(self, line_id):
+        """Shortcut "all here": the units still missing on the line, no more."""
+        line = self._get_alltricks_scan_line(line_id)
+        line._alltricks_add_scanned(line._get_alltricks_to_scan())
+        return self._alltricks_scan_result(True, "product", self.env._("Line picked."))
+
+    def alltricks_scan_missing(self, line_id):
+        """Short pick: what was scanned is picked, the rest goes to a backorder."""
+        line = self._get_alltricks_scan_line(line_id)
+        if line.picked:
+            raise UserError(self.env._("This line is complete: nothing is missing."))
+        line.write(
+            {
+                "quantity": line.alltricks_scanned_qty,
+                "picked": True,
+                "alltricks_missing": True,
+                "alltricks_picked_by": self.env.uid,
+            }
+        )
+        _logger.info("Cart %s: line %s short-picked", self.name, line.id)
+        message = self.env._("Marked missing; the rest will be picked later.")
+        return self._alltricks_scan_result(True, "missing", message)
+
+    def alltricks_scan_done(self):
+        """Validate the cart once every line is picked or marked missing."""
+        self.ensure_one()
+        self._check_alltricks_scan_picker()
+        open_lines = self._get_route_move_lines().filtered(lambda ml: not ml.picked)
+        if open_lines:
+            raise UserError(
+                self.env._(
+                    "%(count)s lines are not picked yet (first: %(bin)s): pick them "
+                    "or mark them missing.",
+                    count=len(open_lines),
+                    bin=open_lines[0].location_id.name,
+                )
+            )
+        self.with_context(skip_backorder=True).action_done()
+        return {"ok": True, "state": self.state}
+
+    def _alltricks_scan_result(self, ok, kind, message):
+        return {"ok": ok, "kind": kind, "message": message, "state": self.alltricks_scan_state()}

@@ -1,0 +1,134 @@
+import logging
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .stock_move_line_scan import TOTE_PREFIX
+from .stock_picking_batch import PLANNER_GROUP
+
+_logger = logging.getLogger(__name__)
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    alltricks_pack_same_user_ok = fields.Boolean(
+        string="Picker may pack",
+        copy=False,
+        readonly=True,
+        help="Set by a warehouse manager: the user who picked this order may also "
+        "pack it. The override is logged in the chatter.",
+    )
+    alltricks_mismatch_ids = fields.One2many(
+        "alltricks.pack.mismatch", "picking_id", string="Packing mismatches"
+    )
+
+    def _get_alltricks_pickers(self):
+        """Users who picked the goods of this (PACK) transfer."""
+        origins = self.move_ids.move_orig_ids
+        pickers = origins.move_line_ids.alltricks_picked_by
+        return pickers or origins.picking_id.batch_id.user_id
+
+    def _check_alltricks_packer(self):
+        self.ensure_one()
+        if self.alltricks_pack_same_user_ok:
+            return
+        if self.env.user in self._get_alltricks_pickers():
+            raise UserError(
+                self.env._(
+                    "You picked %(name)s: another packer must re-scan it. A "
+                    "warehouse manager may allow you on this transfer.",
+                    name=self.name,
+                )
+            )
+
+    def action_alltricks_allow_same_packer(self):
+        """Manager override: the picker may pack these transfers (logged)."""
+        if not self.env.user.has_group(PLANNER_GROUP):
+            raise AccessError(
+                self.env._("Only a warehouse manager can let a picker pack.")
+            )
+        for picking in self:
+            picking.alltricks_pack_same_user_ok = True
+            picking.message_post(
+                body=Markup("%s") % self.env._(
+                    "%(user)s allowed the picker to pack this transfer on %(when)s.",
+                    user=self.env.user.name,
+                    when=fields.Datetime.to_string(fields.Datetime.now()),
+                )
+            )
+            _logger.info("%s: same packer allowed by %s", picking.name, self.env.user.login)
+        return True
+
+    @api.model
+    def _get_alltricks_pack_domain(self):
+        warehouses = self.env["stock.warehouse"].search(
+            [("company_id", "in", self.env.companies.ids)]
+        )
+        return [
+            ("picking_type_id", "in", warehouses.pack_type_id.ids),
+            ("state", "=", "assigned"),
+        ]
+
+    @api.model
+    def _alltricks_pack_find(self, code):
+        """The PACK transfer of a scanned tote, transfer or order reference."""
+        code = (code or "").strip()
+        domain = self._get_alltricks_pack_domain()
+        if code.upper().startswith(TOTE_PREFIX):
+            tote = code[len(TOTE_PREFIX) :]
+            picks = self.search(
+                [
+                    ("alltricks_tote", "=", int(tote) if tote.isdigit() else -1),
+                    ("batch_id.state", "=", "done"),
+                ]
+            )
+            domain += [("id", "in", picks.move_ids.move_dest_ids.picking_id.ids)]
+        else:
+            picks = self.search(["|", ("name", "=", code), ("origin", "=", code)])
+            dests = picks.move_ids.move_dest_ids.picking_id
+            domain += [("id", "in", (picks | dests).ids)]
+        packs = self.search(domain)
+        packs = packs.filtered(lambda p: not p._is_alltricks_pack_complete())
+        if len(packs) != 1:
+            raise UserError(self._get_alltricks_pack_find_error(code, len(packs)))
+        return packs
+
+    def _get_alltricks_pack_find_error(self, code, count):
+        if count:
+            return self.env._(
+                "%(count)s transfers wait to be packed for %(code)s: scan the "
+                "transfer or order reference instead.",
+                count=count,
+                code=code,
+            )
+        return self.env._(
+            "Nothing to pack for %(code)s: check the tote label or scan the order.",
+            code=code,
+        )
+
+    def _is_alltricks_pack_complete(self):
+        lines = self.move_line_ids.filtered(lambda ml: ml.state != "done")
+        return bool(lines) and all(not ml._get_alltricks_to_scan() for ml in lines)
+
+    @api.model
+    def alltricks_pack_open(self, code):
+        """Packing station: the packer scans a tote or reference."""
+        pack = self._alltricks_pack_find(code)
+        pack._check_alltricks_packer()
+        return pack.alltricks_pack_state()
+
+    def alltricks_pack_state(self):
+        self.ensure_one()
+        lines = self.move_line_ids.filtered(lambda ml: ml.state != "done")
+        return {
+            "id": self.id,
+            "name": self.name,
+            "origin": self.origin or "",
+            "state": self.state,
+            "lines": [line._get_alltricks_scan_values() for line in lines.sorted("id")],
+            "complete": self._is_alltricks_pack_complete(),
+            "mismatches": len(self.alltricks_mismatch_ids),
+        }

@@ -1,0 +1,165 @@
+import logging
+
+from odoo import models
+from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    def _get_alltricks_pack_lines(self):
+        self.ensure_one()
+        lines = self.move_line_ids.filtered(lambda ml: ml.state != "done")
+        return lines.sorted("id")
+
+    def alltricks_pack_scan(self, barcode):
+        """One unit re-scanned at the packing station.
+
+        A unit of the transfer still to scan counts on its line; anything else
+        (another product, one unit too many) is refused and logged as a
+        mismatch: the transfer cannot be validated while units differ.
+        """
+        self.ensure_one()
+        self._check_alltricks_pack_open()
+        barcode = (barcode or "").strip()
+        lines = self._get_alltricks_pack_lines()
+        lines.lock_for_update()
+        lines.invalidate_recordset()
+        matching = lines.filtered(lambda ml: not ml._get_alltricks_refusal(barcode))
+        line = matching.filtered(lambda ml: ml._get_alltricks_to_scan() > 0)[:1]
+        if line:
+            line._alltricks_add_scanned(1.0, user_field="alltricks_packed_by")
+            message = self.env._(
+                "%(product)s: %(scanned)s of %(qty)s.",
+                product=line.product_id.display_name,
+                scanned=line.alltricks_scanned_qty,
+                qty=line.quantity,
+            )
+            return {"ok": True, "message": message, "state": self.alltricks_pack_state()}
+        if matching:
+            message = self._alltricks_log_extra(matching[0], barcode)
+        else:
+            message = self._alltricks_log_wrong(lines, barcode)
+        return {"ok": False, "message": message, "state": self.alltricks_pack_state()}
+
+    def _check_alltricks_pack_open(self):
+        if self.state != "assigned" or self not in self.search(
+            self._get_alltricks_pack_domain()
+        ):
+            raise UserError(
+                self.env._(
+                    "%(name)s is not a packing transfer ready to pack.", name=self.name
+                )
+            )
+        self._check_alltricks_packer()
+
+    def _get_alltricks_scanned_product(self, barcode):
+        lot = self.env["stock.lot"].search([("name", "=", barcode)], limit=1)
+        if lot:
+            return lot.product_id
+        return self.env["product.product"].search(
+            ["|", ("barcode", "=", barcode), ("default_code", "=", barcode)], limit=1
+        )
+
+    def _prepare_alltricks_mismatch_values(self, kind, **values):
+        pickers = self._get_alltricks_pickers()
+        return {
+            "kind": kind,
+            "picking_id": self.id,
+            "picker_id": pickers[:1].id,
+            "packer_id": self.env.uid,
+            **values,
+        }
+
+    def _alltricks_log_extra(self, line, barcode):
+        self._alltricks_log_mismatch(
+            "extra",
+            product_expected_id=line.product_id.id,
+            product_scanned_id=line.product_id.id,
+            barcode=barcode,
+        )
+        return self.env._(
+            "Extra unit: all %(qty)s %(product)s are scanned already. Set this one "
+            "aside for the supervisor.",
+            qty=sum(self.move_line_ids.filtered(
+                lambda ml: ml.product_id == line.product_id
+            ).mapped("quantity")),
+            product=line.product_id.display_name,
+        )
+
+    def _alltricks_log_wrong(self, lines, barcode):
+        scanned = self._get_alltricks_scanned_product(barcode)
+        expected = lines.filtered(lambda ml: ml._get_alltricks_to_scan() > 0)
+        self._alltricks_log_mismatch(
+            "wrong",
+            product_expected_id=expected[:1].product_id.id,
+            product_scanned_id=scanned.id,
+            barcode=barcode,
+        )
+        return self.env._(
+            "Wrong item: %(scanned)s is not in %(name)s. Set it aside for the "
+            "supervisor.",
+            scanned=scanned.display_name or barcode,
+            name=self.name,
+        )
+
+    def _alltricks_log_mismatch(self, kind, **values):
+        mismatch = self.env["alltricks.pack.mismatch"].create(
+            self._prepare_alltricks_mismatch_values(kind, **values)
+        )
+        _logger.info("%s: packing mismatch %s (%s)", self.name, kind, mismatch.id)
+        return mismatch
+
+    def alltricks_pack_done(self):
+        """Validate when every unit matches, else log what is missing.
+
+        Returns the delivery slip of the next transfer (OUT) to print.
+        """
+        self.ensure_one()
+        self._check_alltricks_pack_open()
+        lines = self._get_alltricks_pack_lines()
+        missing = lines.filtered(lambda ml: ml._get_alltricks_to_scan() > 0)
+        if missing or not lines:
+            return self._alltricks_pack_block(missing)
+        self.with_context(skip_backorder=True).button_validate()
+        slips = self.move_ids.move_dest_ids.picking_id or self
+        report = self.env.ref("stock.action_report_delivery").report_action(slips)
+        return {"ok": True, "state": self.state, "report": report}
+
+    def _alltricks_pack_block(self, missing):
+        logged = self.alltricks_mismatch_ids.filtered(lambda m: m.kind == "missing")
+        for line in missing:
+            qty = line._get_alltricks_to_scan()
+            known = logged.filtered(
+                lambda m, line=line, qty=qty: m.product_expected_id == line.product_id
+                and m.quantity == qty
+            )
+            if not known:
+                self._alltricks_log_mismatch(
+                    "missing", product_expected_id=line.product_id.id, quantity=qty
+                )
+        message = self.env._(
+            "Delivery blocked: %(count)s units are missing. Look for them in the tote "
+            "or call the supervisor.",
+            count=sum(line._get_alltricks_to_scan() for line in missing),
+        )
+        return {"ok": False, "message": message, "state": self.alltricks_pack_state()}
+
+    def button_validate(self):
+        """A transfer re-scanned at the packing station leaves only complete."""
+        started = self.filtered(
+            lambda p: any(p.move_line_ids.mapped("alltricks_packed_by"))
+            and p.state != "done"
+        )
+        for picking in started:
+            if not picking._is_alltricks_pack_complete():
+                raise UserError(
+                    self.env._(
+                        "%(name)s is being re-scanned at the packing station and "
+                        "units still differ: finish the re-scan first.",
+                        name=picking.name,
+                    )
+                )
+        return super().button_validate()

@@ -1,0 +1,97 @@
+import { Component, useState } from "@odoo/owl";
+import { _t } from "@web/core/l10n/translation";
+import { registry } from "@web/core/registry";
+import { useService } from "@web/core/utils/hooks";
+import { standardActionServiceProps } from "@web/webclient/actions/action_service";
+import { callOrRefuse, useScanner } from "./scan_hooks";
+
+const PICKING = "stock.picking";
+
+/**
+ * Packing station: scan a tote (or the transfer / order), then every unit
+ * again. The server refuses the picker as packer, logs every difference and
+ * validates only when every unit matches.
+ */
+export class PackStation extends Component {
+    static template = "alltricks_picking.PackStation";
+    static props = { ...standardActionServiceProps };
+
+    setup() {
+        this.orm = useService("orm");
+        this.action = useService("action");
+        this.state = useState({ pack: null, message: "", ok: true, code: "" });
+        useScanner((code) => this.scan(code));
+    }
+
+    get hint() {
+        if (!this.state.pack) {
+            return _t("Scan a tote, a transfer or an order.");
+        }
+        if (this.state.pack.complete) {
+            return _t("Every unit matches: press Done.");
+        }
+        return _t("Scan every unit of the tote.");
+    }
+
+    say(ok, message) {
+        this.state.ok = ok;
+        this.state.message = message;
+    }
+
+    async scan(code) {
+        code = (code || "").trim();
+        if (!code) {
+            return;
+        }
+        if (!this.state.pack) {
+            const res = await callOrRefuse(this.orm, PICKING, "alltricks_pack_open", [code]);
+            if (res.error) {
+                return this.say(false, res.error);
+            }
+            this.state.pack = res.value;
+            return this.say(true, _t("%s: scan every unit.", res.value.name));
+        }
+        await this.call("alltricks_pack_scan", [code]);
+    }
+
+    async call(method, args) {
+        const pack = this.state.pack;
+        const res = await callOrRefuse(this.orm, PICKING, method, [[pack.id], ...args]);
+        if (res.error) {
+            this.say(false, res.error);
+            return null;
+        }
+        const result = res.value;
+        if (result.state && typeof result.state === "object") {
+            this.state.pack = result.state;
+        }
+        this.say(result.ok, result.message || "");
+        return result;
+    }
+
+    onInputKey(ev) {
+        if (ev.key === "Enter") {
+            const code = this.state.code;
+            this.state.code = "";
+            this.scan(code);
+        }
+    }
+
+    async done() {
+        const name = this.state.pack.name;
+        const result = await this.call("alltricks_pack_done", []);
+        if (!result || !result.ok) {
+            return;
+        }
+        this.state.pack = null;
+        this.say(true, _t("%s validated: delivery slip printed.", name));
+        await this.action.doAction(result.report);
+    }
+
+    leave() {
+        this.state.pack = null;
+        this.say(true, "");
+    }
+}
+
+registry.category("actions").add("alltricks_pack_station", PackStation);

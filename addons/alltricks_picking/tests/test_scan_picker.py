@@ -1,0 +1,108 @@
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .scan_common import ScanCase
+
+
+@tagged("post_install", "-at_install")
+class TestScanPicker(ScanCase):
+    def test_lookalike_product_is_refused_and_nothing_changes(self):
+        product = self.products["A-01-09-1-1"]
+        self.make_pick([(product, 2)])
+        batch = self.take(self.plan())
+        line = batch._get_route_move_lines()
+        before = self.snapshot(product, self.lookalike)
+
+        result = batch.alltricks_scan(line.id, "EAN-LOOK")
+
+        self.assertFalse(result["ok"])
+        self.assertIn("Wrong item: this is Part A-01-09-1-1 (black)", result["message"])
+        self.assertEqual(self.snapshot(product, self.lookalike), before)
+        self.assertEqual(len(batch.move_line_ids), 1)
+        self.assertFalse(line.alltricks_picked_by)
+
+    def test_lot_of_another_product_is_refused_on_the_line(self):
+        self.make_pick([(self.lot_product, 2)])
+        batch = self.take(self.plan())
+        line = batch._get_route_move_lines()
+        self.assertEqual(line.lot_id, self.lot)
+        before = self.snapshot(self.lot_product, self.lookalike)
+
+        refused = batch.alltricks_scan(line.id, "LOT-LOOK-1")
+        barcode_only = batch.alltricks_scan(line.id, "EAN-FORK")
+
+        self.assertFalse(refused["ok"])
+        self.assertIn("lot LOT-LOOK-1 is Part A-01-09-1-1 (black)", refused["message"])
+        self.assertFalse(barcode_only["ok"])
+        self.assertEqual(self.snapshot(self.lot_product, self.lookalike), before)
+        accepted = batch.alltricks_scan(line.id, "LOT-FORK-1")
+        self.assertTrue(accepted["ok"])
+        self.assertEqual(line.alltricks_scanned_qty, 1)
+
+    def test_scans_never_go_above_the_reserved_quantity(self):
+        product = self.products["C-01-05-1-1"]
+        self.make_pick([(product, 2)])
+        batch = self.take(self.plan())
+        line = batch._get_route_move_lines()
+
+        results = [batch.alltricks_scan(line.id, "EAN-C-01-05-1-1") for _ in range(3)]
+
+        self.assertEqual([r["ok"] for r in results], [True, True, False])
+        self.assertEqual(line.alltricks_scanned_qty, 2)
+        self.assertEqual(line.quantity, 2)
+        self.assertTrue(line.picked)
+        self.assertEqual(line.alltricks_picked_by, self.picker)
+
+    def test_fill_shortcut_fills_only_what_is_still_missing(self):
+        product = self.products["B-02-07-1-1"]
+        self.make_pick([(product, 4)])
+        batch = self.take(self.plan())
+        line = batch._get_route_move_lines()
+        batch.alltricks_scan(line.id, "EAN-B-02-07-1-1")
+
+        batch.alltricks_scan_fill(line.id)
+        batch.alltricks_scan_fill(line.id)
+
+        self.assertEqual(line.alltricks_scanned_qty, 4)
+        self.assertEqual(line.quantity, 4)
+        self.assertEqual(line.move_id.quantity, 4)
+
+    def test_bin_and_tote_scans_are_checked_and_write_nothing(self):
+        product = self.products["A-02-01-1-1"]
+        self.make_pick([(product, 1)])
+        batch = self.take(self.plan())
+        line = batch._get_route_move_lines()
+        before = self.snapshot(product)
+
+        results = [
+            batch.alltricks_scan(line.id, code)
+            for code in ("A-02-01-1-1", "TOTE-1", "TOTE-2")
+        ]
+
+        self.assertEqual([r["ok"] for r in results], [True, True, False])
+        self.assertEqual(results[2]["message"], "Wrong tote: put this item in tote 1.")
+        self.assertEqual(self.snapshot(product), before)
+
+    def test_missing_unit_goes_to_a_backorder_outside_the_cart(self):
+        short = self.products["C-02-02-1-1"]
+        full = self.products["A-01-09-1-1"]
+        pick = self.make_pick([(short, 3), (full, 1)])
+        batch = self.take(self.plan())
+        lines = batch._get_route_move_lines()
+        short_line = lines.filtered(lambda ml: ml.product_id == short)
+        full_line = lines - short_line
+        batch.alltricks_scan(short_line.id, "EAN-C-02-02-1-1")
+        batch.alltricks_scan_missing(short_line.id)
+        with self.assertRaisesRegex(UserError, "1 lines are not picked yet"):
+            batch.alltricks_scan_done()
+        batch.alltricks_scan(full_line.id, "EAN-A-01-09-1-1")
+
+        result = batch.alltricks_scan_done()
+
+        self.assertEqual(result["state"], "done")
+        self.assertEqual(pick.state, "done")
+        self.assertEqual(pick.move_ids.filtered(lambda m: m.product_id == short).quantity, 1)
+        self.assertEqual(pick.backorder_ids.move_ids.product_uom_qty, 2)
+        self.assertFalse(pick.backorder_ids.batch_id)
+        self.assertEqual(short_line.alltricks_picked_by, self.picker)
+        self.assertTrue(short_line.alltricks_missing)
