@@ -1,4 +1,5 @@
 import logging
+import time
 
 from markupsafe import Markup
 
@@ -133,7 +134,9 @@ class StockMoveLine(models.Model):
         return warehouse
 
     def _apply_putaway_strategy(self):
-        if self.env.context.get("avoid_putaway_rules"):
+        # slot_putaway_disabled: Odoo's own rules only (benchmarks, imports)
+        context = self.env.context
+        if context.get("avoid_putaway_rules") or context.get("slot_putaway_disabled"):
             return super()._apply_putaway_strategy()
         slotted = self.filtered(lambda line: line._get_slot_putaway_warehouse())
         super(StockMoveLine, self - slotted)._apply_putaway_strategy()
@@ -158,12 +161,21 @@ class StockMoveLine(models.Model):
             }
             for line in self
         ]
+        started = time.perf_counter()
         results = warehouse._alltricks_plan_putaway(
             lines, location=destination, exclude_move_lines=self
         )
+        planned_at = time.perf_counter()
         planned = self.with_context(**{PLANNED: True})
         for line, result in zip(planned, results, strict=True):
             line._slot_write_result(result, destination)
+        _logger.debug(
+            "putaway of %s lines into %s: planned in %.3f s, written in %.3f s",
+            len(self),
+            destination.display_name,
+            planned_at - started,
+            time.perf_counter() - planned_at,
+        )
         self._slot_notify_unplaced(
             [(line, result) for line, result in zip(self, results) if result.message]
         )

@@ -1,6 +1,7 @@
 """Odoo side of the putaway engine: bins, stock and products in, results out."""
 
 import logging
+from dataclasses import replace
 
 from odoo import models
 from odoo.tools import SQL
@@ -8,6 +9,12 @@ from odoo.tools import SQL
 from ..putaway import Bin, BinContent, IncomingLine, PutawayEngine, family_keys
 
 _logger = logging.getLogger(__name__)
+
+# (database, location id) -> (signature, bins without stock). Reading and
+# preparing 20,000 bins costs more than planning a receipt, and a layout seldom
+# changes: the signature (bin count, last bin change, warehouse change) is read
+# in the current transaction, so a stale entry is never used.
+_BIN_CACHE = {}
 
 
 class StockWarehouse(models.Model):
@@ -43,9 +50,7 @@ class StockWarehouse(models.Model):
 
     def _get_slot_putaway_engine(self, location, products, exclude_move_lines=None):
         """``(PutawayEngine, product data)`` for the bins under ``location``."""
-        rows = self._get_slot_bin_rows(location)
-        bin_ids = [row[0] for row in rows]
-        stock, previous = self._get_slot_bin_stock(bin_ids, exclude_move_lines)
+        stock, previous = self._get_slot_bin_stock(location, exclude_move_lines)
         all_products = products | self.env["product.product"].browse(
             list({product_id for _bin, product_id, *_rest in stock})
         )
@@ -67,19 +72,46 @@ class StockWarehouse(models.Model):
                     info["weight"],
                 )
             )
-        bins = self._prepare_slot_bins(rows, contents)
+        bins = [
+            replace(bin_, contents=tuple(contents[bin_.id]))
+            if bin_.id in contents
+            else bin_
+            for bin_ in self._get_slot_layout_bins(location)
+        ]
         settings, weights = self._get_slot_putaway_settings()
         return PutawayEngine(bins, settings, weights), data
+
+    def _get_slot_layout_bins(self, location):
+        """The engine bins under ``location``, empty, from the cache if valid."""
+        self.env["stock.location"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """SELECT COUNT(*), MAX(write_date) FROM stock_location
+                    WHERE active AND usage = 'internal'
+                      AND slot_rack_type IS NOT NULL AND parent_path LIKE %s""",
+                f"{location.parent_path}%",
+            )
+        )
+        signature = (*self.env.cr.fetchone(), self.write_date)
+        key = (self.env.cr.dbname, location.id)
+        cached = _BIN_CACHE.get(key)
+        if cached and cached[0] == signature:
+            return cached[1]
+        bins = self._prepare_slot_bins(self._get_slot_bin_rows(location), {})
+        _BIN_CACHE[key] = (signature, bins)
+        return bins
 
     def _get_slot_bin_rows(self, location):
         self.env["stock.location"].flush_model()
         self.env.cr.execute(
             SQL(
+                # float8 casts: numeric columns would come back as Decimal
                 """SELECT id, name, slot_zone, slot_aisle_index, slot_side,
-                          slot_depth_index, slot_level, slot_position, slot_x,
-                          slot_y, slot_z, slot_width_cm, slot_depth_cm,
-                          slot_height_cm, slot_max_weight_kg, slot_capacity_units,
-                          slot_rack_type
+                          slot_depth_index, slot_level, slot_position,
+                          slot_x::float8, slot_y::float8, slot_z::float8,
+                          slot_width_cm::float8, slot_depth_cm::float8,
+                          slot_height_cm::float8, slot_max_weight_kg::float8,
+                          slot_capacity_units, slot_rack_type
                      FROM stock_location
                     WHERE active AND usage = 'internal'
                       AND slot_rack_type IS NOT NULL AND parent_path LIKE %s""",
@@ -88,7 +120,7 @@ class StockWarehouse(models.Model):
         )
         return self.env.cr.fetchall()
 
-    def _get_slot_bin_stock(self, bin_ids, exclude_move_lines=None):
+    def _get_slot_bin_stock(self, location, exclude_move_lines=None):
         """Stock on hand and promised to open move lines, per bin and product:
         ``([(bin, product, qty, date)], {product: bin of its latest receipt})``."""
         self.env["stock.quant"].flush_model()
@@ -96,19 +128,27 @@ class StockWarehouse(models.Model):
         excluded = list(exclude_move_lines.ids) if exclude_move_lines else []
         self.env.cr.execute(
             SQL(
-                """SELECT location_id, product_id, SUM(quantity), MAX(in_date)
-                     FROM stock_quant WHERE location_id = ANY(%(bins)s)
-                    GROUP BY location_id, product_id HAVING SUM(quantity) > 0
+                """SELECT quant.location_id, quant.product_id,
+                          SUM(quant.quantity)::float8, MAX(quant.in_date)
+                     FROM stock_quant quant
+                     JOIN stock_location bin ON bin.id = quant.location_id
+                    WHERE bin.slot_rack_type IS NOT NULL
+                      AND bin.parent_path LIKE %(path)s
+                    GROUP BY quant.location_id, quant.product_id
+                   HAVING SUM(quant.quantity) > 0
                 UNION ALL
-                   SELECT location_dest_id, product_id, SUM(quantity_product_uom),
-                          MAX(create_date)
-                     FROM stock_move_line
-                    WHERE location_dest_id = ANY(%(bins)s)
-                      AND state NOT IN ('done', 'cancel')
-                      AND NOT id = ANY(%(excluded)s)
-                    GROUP BY location_dest_id, product_id
-                   HAVING SUM(quantity_product_uom) > 0""",
-                bins=bin_ids,
+                   SELECT line.location_dest_id, line.product_id,
+                          SUM(line.quantity_product_uom)::float8,
+                          MAX(line.create_date)
+                     FROM stock_move_line line
+                     JOIN stock_location bin ON bin.id = line.location_dest_id
+                    WHERE bin.slot_rack_type IS NOT NULL
+                      AND bin.parent_path LIKE %(path)s
+                      AND line.state NOT IN ('done', 'cancel')
+                      AND NOT line.id = ANY(%(excluded)s)
+                    GROUP BY line.location_dest_id, line.product_id
+                   HAVING SUM(line.quantity_product_uom) > 0""",
+                path=f"{location.parent_path}%",
                 excluded=excluded,
             )
         )
@@ -146,6 +186,7 @@ class StockWarehouse(models.Model):
         geometry = self._get_slot_geometry()
         last_aisle = len(geometry.aisle_x) - 1
         length = geometry.aisle_length
+        walks = {}
         bins = []
         for row in rows:
             (bin_id, name, zone, aisle, side, depth, level, position, x, y, z) = row[
@@ -153,6 +194,10 @@ class StockWarehouse(models.Model):
             ]
             width, depth_cm, height, max_weight, units, rack_type = row[11:]
             point = (min(max(aisle or 0, 0), last_aisle), min(max(y or 0, 0), length))
+            # bins above one another share their walk: one distance per point
+            walk = walks.get(point)
+            if walk is None:
+                walk = walks[point] = geometry.depot_distance(point)
             bins.append(
                 Bin(
                     id=bin_id,
@@ -170,7 +215,7 @@ class StockWarehouse(models.Model):
                     depth_cm=depth_cm or 0.0,
                     height_cm=height or 0.0,
                     max_weight_kg=max_weight or 0.0,
-                    walk_m=geometry.depot_distance(point),
+                    walk_m=walk,
                     max_units=units or None,
                     rack_type=rack_type,
                     contents=tuple(contents.get(bin_id, ())),
