@@ -234,8 +234,10 @@ def scan_log(log_text):
         failures = max(failures, int(failed) + int(errors))
     problems = []
     for line in log_text.splitlines():
-        level = line.split(" ", 4)[3] if line.count(" ") >= 4 else ""
-        ours = f"odoo.addons.{OUR_PREFIX}" in line
+        # date time pid LEVEL database logger: message
+        fields = line.split(" ", 5)
+        level = fields[3] if len(fields) == 6 else ""
+        ours = "alltricks" in (fields[5] if len(fields) == 6 else "")
         if level in ("ERROR", "CRITICAL") or (level == "WARNING" and ours):
             problems.append(line)
         elif SKIP_RE.search(line):
