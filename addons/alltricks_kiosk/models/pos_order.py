@@ -73,9 +73,10 @@ class PosOrder(models.Model):
     def _alltricks_create_express_pick(self):
         """Reserve the order's units in sellable locations and create its pick.
 
-        The product's sellable quants are locked first (SELECT ... FOR UPDATE) so
-        that a web order cannot reserve the same units between our check and our
-        reservation; a sold-out item refuses the whole order.
+        The products and their sellable quants are locked first (row locks, see
+        ``_alltricks_lock_sellable_quants``) so that a web order cannot reserve
+        the same units between our check and our reservation; a sold-out item
+        refuses the whole order.
         """
         self.ensure_one()
         picking_type = self.config_id.picking_type_id
