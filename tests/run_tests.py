@@ -36,6 +36,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ROOT / "addons"
 OCA_DIR = ROOT / ".oca"
+# Odoo keeps attachments in a filestore beside the database: templates and the
+# databases cloned from them need theirs copied along.
+DATA_DIR = Path(tempfile.gettempdir()) / "alltricks-odoo-data"
+FILESTORE = DATA_DIR / "filestore"
+TEMPLATE_FORMAT = "2"
 OUR_PREFIX = "alltricks_"
 TEST_RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 SKIP_RE = re.compile(
@@ -174,6 +179,17 @@ def db_exists(name):
 
 def drop_db(name):
     psql("-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    shutil.rmtree(FILESTORE / name, ignore_errors=True)
+
+
+def clone_db(template, name):
+    for _attempt in range(5):
+        # CREATE DATABASE refuses a template that another session is reading.
+        if run(["createdb", "-T", template, name]).returncode == 0:
+            break
+        time.sleep(5)
+    if (FILESTORE / template).exists():
+        shutil.copytree(FILESTORE / template, FILESTORE / name)
 
 
 def odoo(db, log_file, *args):
@@ -184,6 +200,7 @@ def odoo(db, log_file, *args):
         db,
         f"--addons-path={addons_path}",
         "--stop-after-init",
+        f"--data-dir={DATA_DIR}",
         f"--http-port={free_port()}",
         f"--logfile={log_file}",
         "--log-level=info",
@@ -197,6 +214,7 @@ def template_db(with_demo, odoo_version):
     deps = external_depends()
     key = "|".join(
         [
+            TEMPLATE_FORMAT,
             odoo_version,
             ",".join(deps),
             str(with_demo),
@@ -224,6 +242,8 @@ def build_template(name, deps, with_demo):
         print(log.read_text()[-5000:])
         sys.exit(f"Installing the Odoo modules we depend on failed (log: {log}).")
     psql("-c", f'ALTER DATABASE "{name}_tmp" RENAME TO "{name}"')
+    if (FILESTORE / f"{name}_tmp").exists():
+        (FILESTORE / f"{name}_tmp").rename(FILESTORE / name)
 
 
 def scan_log(log_text):
@@ -259,11 +279,7 @@ def odoo_tests(tally, keep, only=None, demo_step=True):
         template = template_db(with_demo, odoo_version.strip())
         db = f"alltricks_test_{'demo' if with_demo else 'bare'}_{suffix}"
         drop_db(db)
-        for _attempt in range(5):
-            # CREATE DATABASE refuses a template that another session is reading.
-            if run(["createdb", "-T", template, db]).returncode == 0:
-                break
-            time.sleep(5)
+        clone_db(template, db)
         log = Path(tempfile.gettempdir()) / f"{db}.log"
         demo = ["--with-demo"] if with_demo else []
         code = odoo(db, log, "-i", addons, *demo, *test_args)
