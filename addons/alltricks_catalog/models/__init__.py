@@ -6,6 +6,11 @@ from . import product_template
 from . import sale_order
 from . import stock_quant
 from . import website
+from . import alltricks_replenishment_line
+from . import product_brand
+from . import purchase_order
+from . import purchase_order_line
+from . import stock_rule
 from . import alltricks_demo_loader
 from . import alltricks_demo_loader_products
 from . import alltricks_demo_loader_orders

@@ -24,9 +24,7 @@ class AlltricksSheetRule(models.Model):
         "them has its own rule.",
     )
     title_min_length = fields.Integer(string="Title minimum length", default=15)
-    title_requires_brand = fields.Boolean(
-        string="Title names the brand", default=True
-    )
+    title_requires_brand = fields.Boolean(string="Title names the brand", default=True)
     image_required = fields.Boolean(string="At least one image", default=True)
     weight_verified_required = fields.Boolean(
         string="Verified weight",
@@ -97,9 +95,7 @@ class AlltricksSheetRule(models.Model):
                 _("Title of at least %(count)s characters", count=self.title_min_length)
             )
         brand = template.product_brand_id.name
-        if self.title_requires_brand and not (
-            brand and brand.lower() in title.lower()
-        ):
+        if self.title_requires_brand and not (brand and brand.lower() in title.lower()):
             missing.append(_("Brand name in the title"))
         if self.image_required and not template.image_1920:
             missing.append(_("At least one image"))
@@ -108,7 +104,8 @@ class AlltricksSheetRule(models.Model):
         ):
             missing.append(_("Verified weight"))
         present = {
-            name.lower() for name in template.attribute_line_ids.attribute_id.mapped("name")
+            name.lower()
+            for name in template.attribute_line_ids.attribute_id.mapped("name")
         }
         missing += [
             _("Attribute %(name)s", name=name)

@@ -11,7 +11,9 @@ class ProductProduct(models.Model):
             ("location_id.slot_sellable", "=", True),
         ]
         if warehouse:
-            domain.append(("location_id", "child_of", warehouse.view_location_id.id))
+            # Shop visitors (public, portal) may not read warehouses.
+            view_location = warehouse.sudo().view_location_id
+            domain.append(("location_id", "child_of", view_location.id))
         elif company:
             domain.append(("company_id", "=", company.id))
         return domain

@@ -1,6 +1,6 @@
 from odoo.exceptions import UserError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import ShelfCommon
 
@@ -105,6 +105,12 @@ class TestShelfPublication(ShelfCommon):
             order.action_confirm()
         self.assertIn("only 1 Schwalbe Marathon", str(refusal.exception))
         self.assertEqual(order.state, "draft")
+
+    def test_portal_visitor_reads_the_shelf_quantity(self):
+        self._put_on_shelf(self.product, 3)
+        portal = new_test_user(self.env, "shelf_portal", groups="base.group_portal")
+        website = self.website.with_user(portal)
+        self.assertEqual(website._get_product_available_qty(self.product), 3)
 
     def test_validated_products_never_sell_out_of_stock(self):
         self.assertFalse(self.product.allow_out_of_stock_order)

@@ -1,0 +1,1 @@
+from . import alltricks_variant_grid_wizard
