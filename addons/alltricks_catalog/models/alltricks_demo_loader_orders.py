@@ -39,7 +39,10 @@ class AlltricksDemoLoaderOrders(models.AbstractModel):
             for name in sorted(short)
         ]
         orders = PurchaseOrder.create(vals_list)
-        PurchaseOrder.concat(*orders[::2]).button_confirm()
+        # receipts go to WH/Input first: no bin to choose yet
+        PurchaseOrder.concat(*orders[::2]).with_context(
+            avoid_putaway_rules=True
+        ).button_confirm()
         return orders
 
     def _prepare_purchase_values(self, warehouse, vendor, lines):
