@@ -1,13 +1,9 @@
-import logging
+from collections import Counter
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-
-from ..support.assignment import Candidate, pick_least_loaded
-
-_logger = logging.getLogger(__name__)
 
 AFTER_SALES_TYPES = ("warranty", "defect")
 
@@ -62,6 +58,60 @@ class HelpdeskTicket(models.Model):
         tracking=True,
     )
 
+    alltricks_received_date = fields.Datetime(
+        string="Received on", default=fields.Datetime.now, required=True, copy=False
+    )
+    alltricks_received_weekday = fields.Selection(
+        selection=[
+            ("0", "Monday"),
+            ("1", "Tuesday"),
+            ("2", "Wednesday"),
+            ("3", "Thursday"),
+            ("4", "Friday"),
+            ("5", "Saturday"),
+            ("6", "Sunday"),
+        ],
+        string="Received weekday",
+        compute="_compute_alltricks_received_weekday",
+        store=True,
+    )
+    alltricks_answer_deadline = fields.Datetime(
+        string="First answer due",
+        compute="_compute_alltricks_answer_deadline",
+        store=True,
+        tracking=True,
+        copy=False,
+    )
+    alltricks_first_answer_date = fields.Datetime(
+        string="First answered on", readonly=True, copy=False
+    )
+    alltricks_answer_late = fields.Boolean(
+        string="First answer late",
+        readonly=True,
+        copy=False,
+        help="The first answer came after its deadline, or the deadline passed "
+        "without any answer.",
+    )
+    alltricks_answer_warned = fields.Boolean(readonly=True, copy=False)
+
+    alltricks_brand_decision = fields.Selection(
+        selection=[
+            ("pending", "Pending"),
+            ("accepted", "Accepted"),
+            ("refused", "Refused"),
+        ],
+        string="Brand decision",
+        tracking=True,
+        copy=False,
+    )
+    alltricks_brand_note = fields.Text(string="Brand decision note", copy=False)
+    alltricks_return_picking_id = fields.Many2one(
+        comodel_name="stock.picking", string="Return", readonly=True, copy=False
+    )
+    alltricks_repair_id = fields.Many2one(
+        comodel_name="repair.order", string="Repair", readonly=True, copy=False
+    )
+
     @api.depends("alltricks_request_type")
     def _compute_alltricks_is_after_sales(self):
         for ticket in self:
@@ -91,28 +141,74 @@ class HelpdeskTicket(models.Model):
     def _get_alltricks_discipline(self):
         """Discipline of the product, else the most frequent in the order."""
         self.ensure_one()
-        product_discipline = self.alltricks_product_id.categ_id.alltricks_discipline_id
-        if product_discipline:
-            return product_discipline
-        disciplines = self.alltricks_sale_order_id.order_line.product_id.categ_id
-        disciplines = disciplines.mapped("alltricks_discipline_id")
-        lines = self.alltricks_sale_order_id.order_line
-        return max(
-            disciplines,
-            key=lambda d: len(
-                lines.filtered(
-                    lambda line: line.product_id.categ_id.alltricks_discipline_id == d
-                )
-            ),
-            default=disciplines,
+        discipline = self.alltricks_product_id.categ_id.alltricks_discipline_id
+        if discipline:
+            return discipline
+        counts = Counter(
+            line.product_id.categ_id.alltricks_discipline_id
+            for line in self.alltricks_sale_order_id.order_line
+            if line.product_id.categ_id.alltricks_discipline_id
         )
+        if not counts:
+            return self.env["alltricks.discipline"]
+        return counts.most_common(1)[0][0]
+
+    @api.depends("alltricks_received_date")
+    def _compute_alltricks_received_weekday(self):
+        response = self.env["alltricks.helpdesk.response"]
+        for ticket in self:
+            received = ticket.alltricks_received_date
+            ticket.alltricks_received_weekday = (
+                str(response._to_local(ticket, received).weekday())
+                if received
+                else False
+            )
+
+    @api.depends(
+        "alltricks_received_date",
+        "team_id.alltricks_cutoff_hour",
+        "team_id.alltricks_answer_hours",
+    )
+    def _compute_alltricks_answer_deadline(self):
+        response = self.env["alltricks.helpdesk.response"]
+        for ticket in self:
+            if ticket.alltricks_first_answer_date:
+                continue  # answered: the target no longer moves
+            ticket.alltricks_answer_deadline = response._get_answer_deadline(ticket)
 
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)
         if not self.env.context.get("alltricks_no_auto_assign"):
-            tickets.filtered(lambda t: not t.user_id)._alltricks_route()
+            self.env["alltricks.helpdesk.routing"]._route(
+                tickets.filtered(lambda t: not t.user_id)
+            )
         return tickets
+
+    def message_post(self, **kwargs):
+        """Sign an agent's public answer and date the first one."""
+        response = self.env["alltricks.helpdesk.response"]
+        agent_answer = len(self) == 1 and response._is_agent_answer(
+            kwargs.get("message_type", "notification"),
+            kwargs.get("subtype_xmlid"),
+            kwargs.get("subtype_id"),
+        )
+        if agent_answer and kwargs.get("body"):
+            body = kwargs["body"]
+            if kwargs.get("body_is_html"):
+                body = Markup(body)
+            kwargs["body"] = escape(body) + response._get_signature(self)
+        message = super().message_post(**kwargs)
+        if agent_answer and not self.alltricks_first_answer_date:
+            answered = message.date or fields.Datetime.now()
+            deadline = self.alltricks_answer_deadline
+            self.sudo().write(
+                {
+                    "alltricks_first_answer_date": answered,
+                    "alltricks_answer_late": bool(deadline and answered > deadline),
+                }
+            )
+        return message
 
     def action_alltricks_reroute(self):
         """Send the ticket again through the routing, e.g. after the agent
@@ -125,101 +221,30 @@ class HelpdeskTicket(models.Model):
                     tickets=", ".join(closed.mapped("number")),
                 )
             )
-        self.with_context(alltricks_rerouting=True).write({"user_id": False})
-        self._alltricks_route()
+        self.write({"user_id": False})
+        self.env["alltricks.helpdesk.routing"]._route(self)
         return True
 
-    def _alltricks_route(self):
-        """Put each ticket in the right team, with the least-loaded expert."""
-        for ticket in self:
-            team = ticket._get_alltricks_target_team()
-            if team and team != ticket.team_id:
-                ticket.team_id = team
-            experts = ticket._get_alltricks_candidate_experts()
-            loads = experts._get_open_ticket_loads()
-            key = pick_least_loaded(
-                Candidate(
-                    key=expert.id,
-                    load=loads.get(expert.user_id.id, 0),
-                    max_load=expert.max_load,
-                    available=expert.available,
-                )
-                for expert in experts
-            )
-            expert = experts.browse(key)
-            _logger.debug(
-                "Ticket %s routed to team %s, expert %s among %s (loads %s)",
-                ticket.number,
-                ticket.team_id.id,
-                expert.user_id.id,
-                experts.ids,
-                loads,
-            )
-            if expert:
-                ticket.user_id = expert.user_id
-            ticket._post_alltricks_routing_note(expert)
-
-    def _get_alltricks_target_team(self):
-        """After-sales team for warranty and defects, else the ticket's team,
-        else the company's default support team."""
+    def action_alltricks_create_return(self):
         self.ensure_one()
-        if self.team_id and not self.alltricks_is_after_sales:
-            return self.team_id
-        flag = (
-            "alltricks_after_sales"
-            if self.alltricks_is_after_sales
-            else "alltricks_default_team"
-        )
-        team = (
-            self.env["helpdesk.ticket.team"]
-            .sudo()
-            .search(
-                [(flag, "=", True), ("company_id", "in", [self.company_id.id, False])],
-                limit=1,
-            )
-        )
-        return team or self.team_id
+        after_sales = self.env["alltricks.helpdesk.after.sales"]
+        self.alltricks_return_picking_id = after_sales._create_return(self)
+        return self._get_alltricks_form_action(self.alltricks_return_picking_id)
 
-    def _get_alltricks_candidate_experts(self):
-        """Experts of the ticket's team able to answer it, in routing order.
-
-        After-sales experts take any discipline; the others only theirs. The
-        customer who wrote the ticket never gets it, even if they are staff.
-        """
+    def action_alltricks_create_repair(self):
         self.ensure_one()
-        experts = self.team_id.sudo().alltricks_expert_ids
-        if not self.alltricks_is_after_sales:
-            if not self.alltricks_discipline_id:
-                return experts.browse()
-            experts = experts.filtered(
-                lambda e: self.alltricks_discipline_id in e.discipline_ids
-            )
-        return experts.filtered(
-            lambda e: (
-                e.user_id.partner_id != self.partner_id
-                and e.user_id.active
-                and not e.user_id.share
-            )
-        )
+        after_sales = self.env["alltricks.helpdesk.after.sales"]
+        self.alltricks_repair_id = after_sales._create_repair(self)
+        return self._get_alltricks_form_action(self.alltricks_repair_id)
 
-    def _post_alltricks_routing_note(self, expert):
-        self.ensure_one()
-        discipline = self.alltricks_discipline_id.name or self.env._("none")
-        if expert:
-            body = self.env._(
-                "Routed to %(agent)s, expert of discipline %(discipline)s.",
-                agent=expert.user_id.name,
-                discipline=discipline,
-            )
-        else:
-            body = self.env._(
-                "No expert available for discipline %(discipline)s: the ticket "
-                "waits unassigned in team %(team)s.",
-                discipline=discipline,
-                team=self.team_id.display_name or self.env._("(no team)"),
-            )
-        self.sudo().message_post(
-            body=Markup("<p>%s</p>") % body,
-            subtype_xmlid="mail.mt_note",
-            author_id=self.env.ref("base.partner_root").id,
-        )
+    def _get_alltricks_form_action(self, record):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "view_mode": "form",
+        }
+
+    @api.model
+    def _cron_alltricks_check_answer_deadlines(self):
+        self.env["alltricks.helpdesk.response"]._check_answer_deadlines()

@@ -26,6 +26,11 @@ class TestAfterSales(HelpdeskFixture, TransactionCase):
             alltricks_sale_line_id=cls.line.id,
         ).with_user(cls.tech)
 
+    def setUp(self):
+        super().setUp()
+        # Read everything again as the technician, with their access rights.
+        self.env.invalidate_all()
+
     def test_defect_ticket_links_order_product_and_brand(self):
         self.assertEqual(self.ticket.user_id, self.tech)
         self.assertEqual(self.ticket.alltricks_sale_order_id, self.order_alice)

@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
@@ -123,6 +124,7 @@ class TestTicketAssignment(HelpdeskFixture, TransactionCase):
         self.assertEqual(ticket.user_id, self.bruno)
 
     def test_phone_call_form_creates_routed_phone_ticket(self):
+        self.env.invalidate_all()
         call = (
             self.env["alltricks.helpdesk.phone.call"]
             .with_user(self.chloe)
@@ -146,3 +148,21 @@ class TestTicketAssignment(HelpdeskFixture, TransactionCase):
         self.assertEqual(ticket.partner_id, self.portal_alice.partner_id)
         self.assertEqual(ticket.alltricks_discipline_id, self.mtb)
         self.assertEqual(ticket.user_id, self.anna)
+
+    def test_phone_call_refuses_order_of_another_customer(self):
+        call = (
+            self.env["alltricks.helpdesk.phone.call"]
+            .with_user(self.chloe)
+            .create(
+                {
+                    "partner_id": self.portal_bob.partner_id.id,
+                    "sale_order_id": self.order_alice.id,
+                    "summary": "Where is my order?",
+                }
+            )
+        )
+        count = self.env["helpdesk.ticket"].search_count([])
+
+        with self.assertRaisesRegex(UserError, "pick one of the customer's orders"):
+            call.action_create_ticket()
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)

@@ -1,6 +1,7 @@
 from markupsafe import escape
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class AlltricksHelpdeskPhoneCall(models.TransientModel):
@@ -50,6 +51,7 @@ class AlltricksHelpdeskPhoneCall(models.TransientModel):
 
     def action_create_ticket(self):
         self.ensure_one()
+        self._check_order()
         ticket = self.env["helpdesk.ticket"].create(self._prepare_ticket_values())
         return {
             "type": "ir.actions.act_window",
@@ -57,6 +59,28 @@ class AlltricksHelpdeskPhoneCall(models.TransientModel):
             "res_id": ticket.id,
             "view_mode": "form",
         }
+
+    def _check_order(self):
+        customer = self.commercial_partner_id
+        order = self.sale_order_id
+        if order and order.partner_id.commercial_partner_id != customer:
+            raise UserError(
+                self.env._(
+                    "Order %(order)s belongs to %(owner)s, not to %(customer)s: "
+                    "pick one of the customer's orders.",
+                    order=order.name,
+                    owner=order.partner_id.display_name,
+                    customer=self.partner_id.display_name,
+                )
+            )
+        if self.sale_line_id and self.sale_line_id.order_id != order:
+            raise UserError(
+                self.env._(
+                    "The order line is not part of order %(order)s: pick a line "
+                    "of that order.",
+                    order=order.name or "-",
+                )
+            )
 
     def _prepare_ticket_values(self):
         self.ensure_one()
