@@ -10,9 +10,7 @@ def office_week(first_monday, weeks=2, days=5, morning=(9, 12), afternoon=(13, 1
         for day in range(days):
             date = first_monday + timedelta(days=7 * week + day)
             for start, end in (morning, afternoon):
-                intervals.append(
-                    (date.replace(hour=start), date.replace(hour=end))
-                )
+                intervals.append((date.replace(hour=start), date.replace(hour=end)))
     return intervals
 
 
@@ -82,9 +80,7 @@ def test_public_holiday_removed_from_intervals_is_skipped():
     intervals = [iv for iv in INTERVALS if iv[0].date() != tuesday.date()]
     received = MONDAY.replace(hour=16, minute=30)
     # Mon 0.5h, Wed 7h, Thu 7h, Fri 7h = 21.5h, next Mon 2.5h: 11:30.
-    assert first_answer_deadline(received, intervals) == datetime(
-        2026, 12, 7, 11, 30
-    )
+    assert first_answer_deadline(received, intervals) == datetime(2026, 12, 7, 11, 30)
 
 
 def test_too_short_intervals_give_no_deadline():
