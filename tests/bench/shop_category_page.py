@@ -2,7 +2,8 @@
 
 Usage, with Odoo's Python, on a database where alltricks_catalog is installed::
 
-    python tests/bench/shop_category_page.py -d DB [--products 20000]
+    PYTHONPATH=/opt/odoo19 /opt/odoo19-venv/bin/python \
+        tests/bench/shop_category_page.py -d DB [--products 20000]
         [--requests 40] [--port 8079]
 
 Steps:
