@@ -112,6 +112,8 @@ class TestShelfConcurrency(BaseCase):
         """
         barrier.wait(timeout=30)
         with env.cr:  # commits when the block ends without an error
+            # A lock held by a stuck transaction must fail the test, not hang it.
+            env.cr.execute("SET lock_timeout = '20s'")
             for _attempt in range(MAX_TRIES_ON_CONCURRENCY_FAILURE):
                 try:
                     env["sale.order"].browse(order_id).action_confirm()
