@@ -1,4 +1,5 @@
 from odoo import fields, models, tools
+from odoo.tools import SQL
 
 ROLES = [("picker", "Picker"), ("packer", "Packer")]
 
@@ -14,6 +15,11 @@ class AlltricksScanKpi(models.Model):
     _description = "Picking and packing quality"
     _auto = False
     _order = "role, error_rate desc"
+    # Searching the view flushes these first (else pending writes are missed).
+    _depends = {
+        "stock.move.line": ["alltricks_picked_by", "alltricks_packed_by", "company_id"],
+        "alltricks.pack.mismatch": ["picker_id", "packer_id", "company_id"],
+    }
 
     role = fields.Selection(ROLES, readonly=True)
     user_id = fields.Many2one("res.users", string="User", readonly=True)
@@ -27,8 +33,9 @@ class AlltricksScanKpi(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            f"""
-            CREATE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE VIEW %s AS (
             WITH work AS (
                 SELECT 'picker' AS role, alltricks_picked_by AS user_id,
                        company_id, count(*) AS line_count
@@ -62,5 +69,7 @@ class AlltricksScanKpi(models.Model):
                 ON e.role = w.role AND e.user_id = w.user_id
                AND e.company_id = w.company_id
             )
-            """
+            """,
+                SQL.identifier(self._table),
+            )
         )

@@ -49,10 +49,11 @@ class StockMoveLine(models.Model):
         """
         self.ensure_one()
         product = self.product_id
-        lot = self.env["stock.lot"].search(
-            [("name", "=", barcode), ("company_id", "in", [False, self.company_id.id])],
-            limit=1,
+        lots = self.env["stock.lot"].search(
+            [("name", "=", barcode), ("company_id", "in", [False, self.company_id.id])]
         )
+        # Lot names are unique per product only: prefer the expected product's.
+        lot = lots.filtered(lambda lot: lot.product_id == product)[:1] or lots[:1]
         if lot:
             return self._get_alltricks_lot_refusal(lot)
         if barcode in (product.barcode, product.default_code):
@@ -67,8 +68,7 @@ class StockMoveLine(models.Model):
         )
         if other:
             return self.env._(
-                "Wrong item: this is %(scanned)s. Put it back and take "
-                "%(expected)s.",
+                "Wrong item: this is %(scanned)s. Put it back and take %(expected)s.",
                 scanned=other.display_name,
                 expected=product.display_name,
             )

@@ -18,7 +18,7 @@ class StockPickingBatch(models.Model):
             [
                 ("state", "=", "in_progress"),
                 ("company_id", "in", self.env.companies.ids),
-                ("picking_type_code", "=", "internal"),
+                ("picking_type_code", "!=", "incoming"),
                 ("user_id", "in", [False, self.env.uid]),
             ],
             order="alltricks_plan_seq, id",
@@ -108,9 +108,13 @@ class StockPickingBatch(models.Model):
         line = self._get_alltricks_scan_line(line_id)
         barcode = (barcode or "").strip()
         if barcode in (line.location_id.barcode, line.location_id.name):
-            return self._alltricks_scan_result(True, "bin", self.env._("Bin confirmed."))
+            return self._alltricks_scan_result(
+                True, "bin", self.env._("Bin confirmed.")
+            )
         if barcode.upper() == tote_code(line.alltricks_tote):
-            return self._alltricks_scan_result(True, "tote", self.env._("Tote confirmed."))
+            return self._alltricks_scan_result(
+                True, "tote", self.env._("Tote confirmed.")
+            )
         if barcode.upper().startswith("TOTE-"):
             message = self.env._(
                 "Wrong tote: put this item in tote %(tote)s.", tote=line.alltricks_tote
@@ -122,15 +126,17 @@ class StockPickingBatch(models.Model):
             return self._alltricks_scan_result(False, "product", refusal)
         if line.picked or line._get_alltricks_to_scan() <= 0:
             message = self.env._(
-                "All %(qty)s units of this line are picked already: put this one "
-                "back.",
-                qty=line.quantity,
+                "All %(qty)s units of this line are picked already: put this one back.",
+                qty=f"{line.quantity:g}",
             )
             return self._alltricks_scan_result(False, "product", message)
         line._alltricks_add_scanned(1.0)
-        return self._alltricks_scan_result(
-            True, "product", self.env._("%(qty)s picked.", qty=line.alltricks_scanned_qty)
+        message = self.env._(
+            "%(scanned)s of %(qty)s picked.",
+            scanned=f"{line.alltricks_scanned_qty:g}",
+            qty=f"{line.quantity:g}",
         )
+        return self._alltricks_scan_result(True, "product", message)
 
     def alltricks_scan_fill(self, line_id):
         """Shortcut "all here": the units still missing on the line, no more."""
@@ -173,4 +179,9 @@ class StockPickingBatch(models.Model):
         return {"ok": True, "state": self.state}
 
     def _alltricks_scan_result(self, ok, kind, message):
-        return {"ok": ok, "kind": kind, "message": message, "state": self.alltricks_scan_state()}
+        return {
+            "ok": ok,
+            "kind": kind,
+            "message": message,
+            "state": self.alltricks_scan_state(),
+        }

@@ -53,13 +53,16 @@ class StockPicking(models.Model):
         for picking in self:
             picking.alltricks_pack_same_user_ok = True
             picking.message_post(
-                body=Markup("%s") % self.env._(
+                body=Markup("%s")
+                % self.env._(
                     "%(user)s allowed the picker to pack this transfer on %(when)s.",
                     user=self.env.user.name,
                     when=fields.Datetime.to_string(fields.Datetime.now()),
                 )
             )
-            _logger.info("%s: same packer allowed by %s", picking.name, self.env.user.login)
+            _logger.info(
+                "%s: same packer allowed by %s", picking.name, self.env.user.login
+            )
         return True
 
     @api.model

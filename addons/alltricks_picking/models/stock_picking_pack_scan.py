@@ -34,10 +34,14 @@ class StockPicking(models.Model):
             message = self.env._(
                 "%(product)s: %(scanned)s of %(qty)s.",
                 product=line.product_id.display_name,
-                scanned=line.alltricks_scanned_qty,
-                qty=line.quantity,
+                scanned=f"{line.alltricks_scanned_qty:g}",
+                qty=f"{line.quantity:g}",
             )
-            return {"ok": True, "message": message, "state": self.alltricks_pack_state()}
+            return {
+                "ok": True,
+                "message": message,
+                "state": self.alltricks_pack_state(),
+            }
         if matching:
             message = self._alltricks_log_extra(matching[0], barcode)
         else:
@@ -45,9 +49,7 @@ class StockPicking(models.Model):
         return {"ok": False, "message": message, "state": self.alltricks_pack_state()}
 
     def _check_alltricks_pack_open(self):
-        if self.state != "assigned" or self not in self.search(
-            self._get_alltricks_pack_domain()
-        ):
+        if not self.filtered_domain(self._get_alltricks_pack_domain()):
             raise UserError(
                 self.env._(
                     "%(name)s is not a packing transfer ready to pack.", name=self.name
@@ -83,15 +85,17 @@ class StockPicking(models.Model):
         return self.env._(
             "Extra unit: all %(qty)s %(product)s are scanned already. Set this one "
             "aside for the supervisor.",
-            qty=sum(self.move_line_ids.filtered(
-                lambda ml: ml.product_id == line.product_id
-            ).mapped("quantity")),
+            qty=sum(
+                self.move_line_ids.filtered(
+                    lambda ml: ml.product_id == line.product_id
+                ).mapped("quantity")
+            ),
             product=line.product_id.display_name,
         )
 
     def _alltricks_log_wrong(self, lines, barcode):
         scanned = self._get_alltricks_scanned_product(barcode)
-        expected = lines.filtered(lambda ml: ml._get_alltricks_to_scan() > 0)
+        expected = lines.filtered(lambda ml: ml._get_alltricks_to_scan() > 0) or lines
         self._alltricks_log_mismatch(
             "wrong",
             product_expected_id=expected[:1].product_id.id,
@@ -133,8 +137,9 @@ class StockPicking(models.Model):
         for line in missing:
             qty = line._get_alltricks_to_scan()
             known = logged.filtered(
-                lambda m, line=line, qty=qty: m.product_expected_id == line.product_id
-                and m.quantity == qty
+                lambda m, line=line, qty=qty: (
+                    m.product_expected_id == line.product_id and m.quantity == qty
+                )
             )
             if not known:
                 self._alltricks_log_mismatch(
@@ -143,15 +148,16 @@ class StockPicking(models.Model):
         message = self.env._(
             "Delivery blocked: %(count)s units are missing. Look for them in the tote "
             "or call the supervisor.",
-            count=sum(line._get_alltricks_to_scan() for line in missing),
+            count=f"{sum(line._get_alltricks_to_scan() for line in missing):g}",
         )
         return {"ok": False, "message": message, "state": self.alltricks_pack_state()}
 
     def button_validate(self):
         """A transfer re-scanned at the packing station leaves only complete."""
         started = self.filtered(
-            lambda p: any(p.move_line_ids.mapped("alltricks_packed_by"))
-            and p.state != "done"
+            lambda p: (
+                any(p.move_line_ids.mapped("alltricks_packed_by")) and p.state != "done"
+            )
         )
         for picking in started:
             if not picking._is_alltricks_pack_complete():

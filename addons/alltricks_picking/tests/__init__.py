@@ -3,3 +3,8 @@ from . import test_plan_actions
 from . import test_planning
 from . import test_roles
 from . import test_security
+from . import test_scan_picker
+from . import test_scan_concurrency
+from . import test_pack_station
+from . import test_scan_tour
+from . import test_scan_kpi_security

@@ -12,10 +12,19 @@ class ScanCase(PickingCase):
         for name, product in cls.products.items():
             product.barcode = f"EAN-{name}"
         cls.lookalike = cls.env["product.product"].create(
-            {"name": "Part A-01-09-1-1 (black)", "is_storable": True, "barcode": "EAN-LOOK"}
+            {
+                "name": "Part A-01-09-1-1 (black)",
+                "is_storable": True,
+                "barcode": "EAN-LOOK",
+            }
         )
         cls.lot_product = cls.env["product.product"].create(
-            {"name": "Fork", "is_storable": True, "tracking": "lot", "barcode": "EAN-FORK"}
+            {
+                "name": "Fork",
+                "is_storable": True,
+                "tracking": "lot",
+                "barcode": "EAN-FORK",
+            }
         )
         cls.lot = cls.env["stock.lot"].create(
             {"name": "LOT-FORK-1", "product_id": cls.lot_product.id}
@@ -74,3 +83,14 @@ class ScanCase(PickingCase):
                 ("origin", "=", sale.name),
             ]
         )
+
+    def picked_pack(self, quantities):
+        """A sale in 3 steps whose PICK ``picker`` scanned; returns the PACK."""
+        pick = self.make_sale_pick(quantities)
+        batch = self.take(self.plan(pick))
+        for line in batch._get_route_move_lines():
+            batch.alltricks_scan_fill(line.id)
+        batch.alltricks_scan_done()
+        pack = pick.move_ids.move_dest_ids.picking_id
+        self.assertEqual(pack.state, "assigned")
+        return pack

@@ -34,10 +34,13 @@ class TestScanTwoPickers(ScanCase):
                 batch.alltricks_scan_fill(line.id)
 
         picked = (first | second).move_line_ids
-        self.assertEqual(sum(picked.filtered(lambda ml: ml.product_id == product).mapped("quantity")), 10)
-        self.assertEqual(own_lines.alltricks_picked_by, self.picker2)
         self.assertEqual(
-            (picked - own_lines).alltricks_picked_by, self.picker
+            sum(
+                picked.filtered(lambda ml: ml.product_id == product).mapped("quantity")
+            ),
+            10,
         )
+        self.assertEqual(own_lines.alltricks_picked_by, self.picker2)
+        self.assertEqual((picked - own_lines).alltricks_picked_by, self.picker)
         # Each reserved quant unit is on exactly one line of one batch.
         self.assertFalse(first.move_line_ids & second.move_line_ids)

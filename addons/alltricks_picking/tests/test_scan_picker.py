@@ -101,8 +101,31 @@ class TestScanPicker(ScanCase):
 
         self.assertEqual(result["state"], "done")
         self.assertEqual(pick.state, "done")
-        self.assertEqual(pick.move_ids.filtered(lambda m: m.product_id == short).quantity, 1)
+        self.assertEqual(
+            pick.move_ids.filtered(lambda m: m.product_id == short).quantity, 1
+        )
         self.assertEqual(pick.backorder_ids.move_ids.product_uom_qty, 2)
         self.assertFalse(pick.backorder_ids.batch_id)
         self.assertEqual(short_line.alltricks_picked_by, self.picker)
         self.assertTrue(short_line.alltricks_missing)
+
+    def test_empty_bin_leaves_the_whole_line_to_a_backorder(self):
+        empty = self.products["A-02-01-1-1"]
+        found = self.products["B-01-03-1-1"]
+        pick = self.make_pick([(empty, 2), (found, 1)])
+        batch = self.take(self.plan())
+        lines = batch._get_route_move_lines()
+        empty_line = lines.filtered(lambda ml: ml.product_id == empty)
+        batch.alltricks_scan_missing(empty_line.id)
+        batch.alltricks_scan_fill((lines - empty_line).id)
+
+        batch.alltricks_scan_done()
+
+        self.assertEqual(pick.state, "done")
+        self.assertEqual(
+            pick.move_ids.filtered(lambda m: m.product_id == found).quantity, 1
+        )
+        backorder = pick.backorder_ids
+        self.assertEqual(backorder.move_ids.product_id, empty)
+        self.assertEqual(backorder.move_ids.product_uom_qty, 2)
+        self.assertFalse(backorder.batch_id)

@@ -1,0 +1,56 @@
+import { registry } from "@web/core/registry";
+
+const INPUT = ".o_alltricks_scan_input";
+
+function scan(code, expect) {
+    return [
+        { content: `Scan ${code}`, trigger: INPUT, run: `edit ${code} && press Enter` },
+        { content: `Answer to ${code}`, trigger: `.o_alltricks_scan_message:contains(${expect})` },
+    ];
+}
+
+registry.category("web_tour.tours").add("alltricks_picker_screen_tour", {
+    steps: () => [
+        { content: "Take the cart", trigger: ".o_alltricks_batch", run: "click" },
+        { trigger: ".o_alltricks_bin:contains(C-01-05-1-1)" },
+        ...scan("C-01-05-1-1", "Bin confirmed."),
+        {
+            content: "A look-alike is refused",
+            trigger: INPUT,
+            run: "edit EAN-LOOK && press Enter",
+        },
+        {
+            trigger:
+                ".o_alltricks_scan_message.alert-danger:contains(Wrong item: this is Part A-01-09-1-1 (black))",
+        },
+        { trigger: ".o_alltricks_qty:contains(0 / 2)" },
+        ...scan("EAN-C-01-05-1-1", "1 of 2 picked."),
+        { trigger: ".o_alltricks_scan_message.alert-success" },
+        ...scan("EAN-C-01-05-1-1", "2 of 2 picked."),
+        ...scan("TOTE-1", "Tote confirmed."),
+        { trigger: ".o_alltricks_bin:contains(A-01-09-1-1)" },
+        ...scan("A-01-09-1-1", "Bin confirmed."),
+        ...scan("EAN-A-01-09-1-1", "1 of 1 picked."),
+        ...scan("TOTE-1", "Tote confirmed."),
+        { content: "Validate the cart", trigger: ".o_alltricks_done", run: "click" },
+        { trigger: ".o_alltricks_scan_message:contains(validated)" },
+    ],
+});
+
+registry.category("web_tour.tours").add("alltricks_pack_station_tour", {
+    steps: () => [
+        ...scan("TOTE-1", "scan every unit."),
+        ...scan("EAN-C-01-05-1-1", "1 of 2."),
+        ...scan("EAN-A-01-09-1-1", "1 of 1."),
+        { content: "Close with a unit missing", trigger: ".o_alltricks_done", run: "click" },
+        {
+            trigger:
+                ".o_alltricks_scan_message.alert-danger:contains(Delivery blocked: 1 units are missing)",
+        },
+        { trigger: ".o_alltricks_mismatches:contains(1 mismatch)" },
+        ...scan("EAN-C-01-05-1-1", "2 of 2."),
+        { trigger: ".o_alltricks_hint:contains(Every unit matches)" },
+        { content: "Validate", trigger: ".o_alltricks_done", run: "click" },
+        { content: "The delivery slip opens", trigger: ".o_action iframe" },
+    ],
+});

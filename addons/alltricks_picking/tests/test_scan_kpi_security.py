@@ -1,0 +1,66 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+from odoo.tests.common import new_test_user
+
+from .scan_common import ScanCase
+
+
+@tagged("post_install", "-at_install")
+class TestScanKpiSecurity(ScanCase):
+    def _pack_with_one_missing_unit(self):
+        pack = self.picked_pack([(self.products["B-02-07-1-1"], 2)])
+        pack = pack.with_user(self.packer)
+        pack.alltricks_pack_scan("EAN-B-02-07-1-1")
+        pack.alltricks_pack_done()
+        return pack
+
+    def test_quality_report_counts_lines_and_errors_per_picker_and_packer(self):
+        self._pack_with_one_missing_unit()
+        Kpi = self.env["alltricks.scan.kpi"].with_user(self.manager)
+
+        rows = Kpi.search([("user_id", "in", [self.picker.id, self.packer.id])])
+
+        values = {
+            (r.role, r.user_id.login): (r.line_count, r.error_count, r.error_rate)
+            for r in rows
+        }
+        self.assertEqual(
+            values,
+            {
+                ("picker", "rt_picker"): (1, 1, 100.0),
+                ("packer", "rt_packer"): (1, 1, 100.0),
+            },
+        )
+
+    def test_only_managers_read_the_quality_report_and_mismatch_log(self):
+        pack = self._pack_with_one_missing_unit()
+
+        with self.assertRaises(AccessError):
+            self.env["alltricks.scan.kpi"].with_user(self.packer).search([])
+        with self.assertRaises(AccessError):
+            pack.alltricks_mismatch_ids.with_user(self.picker).read(["kind"])
+        with self.assertRaises(AccessError):
+            pack.alltricks_mismatch_ids.with_user(self.packer).write({"quantity": 0})
+        log = (
+            self.env["alltricks.pack.mismatch"]
+            .with_user(self.manager)
+            .search([("picking_id", "=", pack.id)])
+        )
+        self.assertEqual(log.mapped("kind"), ["missing"])
+
+    def test_mismatches_of_another_company_are_hidden(self):
+        pack = self._pack_with_one_missing_unit()
+        other = self.env["res.company"].create({"name": "Other scan company"})
+        outsider = new_test_user(
+            self.env,
+            "rt_outsider",
+            groups="alltricks_slotting.group_warehouse_manager",
+            company_id=other.id,
+            company_ids=[(6, 0, other.ids)],
+        )
+
+        seen = self.env["alltricks.pack.mismatch"].with_user(outsider).search([])
+
+        self.assertEqual(len(pack.sudo().alltricks_mismatch_ids), 1)
+        self.assertFalse(seen)
+        self.assertFalse(self.env["alltricks.scan.kpi"].with_user(outsider).search([]))
