@@ -24,6 +24,13 @@ WH/Stock, and look-alike separation violations after each (the engine's audit).
 Target: our putaway step <= 2 s. With ``--log-handler
 odoo.addons.alltricks_slotting.models.stock_move_line:DEBUG`` the log also
 splits our step into planning (engine included) and writing.
+
+Measured on the team machine (2 shared cores): ours 2.5 s (1.1 s planning with
+the bins cached, 1.3 s writing), 12.8 s for the whole confirmation; Odoo's
+``closest_location`` over 20,000 bins of one storage category had not finished
+after 20 minutes (it checks bins one by one, per line); without a storage
+category (then the 19.0 rule does not apply) it took 77 s to leave every line in
+WH/Stock. Expect the second part to run for a long time.
 """
 
 import random
