@@ -122,6 +122,7 @@ class StockMoveLine(models.Model):
         if (
             not warehouse
             or destination.slot_rack_type
+            or destination.slot_is_showroom
             or destination.usage not in ("internal", "view")
             or not destination.parent_path.startswith(
                 warehouse.lot_stock_id.parent_path
