@@ -41,7 +41,11 @@ class SaleOrder(models.Model):
                     )
                 )
                 units = line._get_alltricks_bike_units() - covered
-                vals_list += [line._prepare_alltricks_bike_prep_values()] * units
+                # one dict per unit: create() writes each work order's reference
+                # into its values
+                vals_list += [
+                    line._prepare_alltricks_bike_prep_values() for _unit in range(units)
+                ]
         work_orders = self.env["alltricks.bike.prep"].sudo().create(vals_list)
         if work_orders:
             _logger.info(

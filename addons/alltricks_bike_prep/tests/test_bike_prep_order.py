@@ -17,6 +17,7 @@ class TestBikePrepOrder(BikePrepCase):
         self.assertEqual(set(work_orders.mapped("state")), {"draft"})
         self.assertEqual(set(work_orders.mapped("rider_weight")), {75.0})
         self.assertTrue(all(w.name.startswith("BP/") for w in work_orders))
+        self.assertEqual(len(set(work_orders.mapped("name"))), 3)
         self.assertEqual(work_orders.partner_id, self.customer)
 
     def test_work_orders_go_to_the_least_loaded_mechanic_of_the_day(self):

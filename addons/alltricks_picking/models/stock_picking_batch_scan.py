@@ -106,7 +106,10 @@ class StockPickingBatch(models.Model):
         quantity, and the line is picked when complete.
         """
         line = self._get_alltricks_scan_line(line_id)
-        barcode = (barcode or "").strip()
+        barcode = "" if barcode in (None, False) else str(barcode).strip()
+        if not barcode:
+            message = self.env._("Nothing was read: scan the label again.")
+            return self._alltricks_scan_result(False, "product", message)
         if barcode in (line.location_id.barcode, line.location_id.name):
             return self._alltricks_scan_result(
                 True, "bin", self.env._("Bin confirmed.")

@@ -23,7 +23,14 @@ class StockPicking(models.Model):
         """
         self.ensure_one()
         self._check_alltricks_pack_open()
-        barcode = (barcode or "").strip()
+        barcode = "" if barcode in (None, False) else str(barcode).strip()
+        if not barcode:
+            # an empty read is not a wrong item: nothing to log against anyone
+            return {
+                "ok": False,
+                "message": self.env._("Nothing was read: scan the label again."),
+                "state": self.alltricks_pack_state(),
+            }
         lines = self._get_alltricks_pack_lines()
         lines.lock_for_update()
         lines.invalidate_recordset()

@@ -58,6 +58,17 @@ class TestPackStation(ScanCase):
         self.assertEqual(log.picker_id, self.picker)
         self.assertEqual(log.packer_id, self.packer)
 
+    def test_empty_read_at_packing_logs_no_mismatch(self):
+        product = self.products["C-01-05-1-1"]
+        pack = self.picked_pack([(product, 1)]).with_user(self.packer)
+
+        result = pack.alltricks_pack_scan("")
+
+        self.assertFalse(result["ok"])
+        self.assertEqual(result["message"], "Nothing was read: scan the label again.")
+        self.assertFalse(pack.sudo().alltricks_mismatch_ids)
+        self.assertEqual(pack.move_line_ids.alltricks_scanned_qty, 0)
+
     def test_missing_unit_blocks_the_delivery_until_found(self):
         product = self.products["B-02-07-1-1"]
         pack = self.picked_pack([(product, 2)]).with_user(self.packer)

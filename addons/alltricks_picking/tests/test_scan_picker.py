@@ -83,6 +83,21 @@ class TestScanPicker(ScanCase):
         self.assertEqual(results[2]["message"], "Wrong tote: put this item in tote 1.")
         self.assertEqual(self.snapshot(product), before)
 
+    def test_empty_read_is_refused_and_writes_nothing(self):
+        product = self.products["A-02-01-1-1"]
+        self.make_pick([(product, 1)])
+        batch = self.take(self.plan())
+        line = batch._get_route_move_lines()
+        before = self.snapshot(product)
+
+        results = [batch.alltricks_scan(line.id, code) for code in ("", "  ", None)]
+
+        self.assertEqual([r["ok"] for r in results], [False, False, False])
+        self.assertEqual(
+            results[0]["message"], "Nothing was read: scan the label again."
+        )
+        self.assertEqual(self.snapshot(product), before)
+
     def test_missing_unit_goes_to_a_backorder_outside_the_cart(self):
         short = self.products["C-02-02-1-1"]
         full = self.products["A-01-09-1-1"]
