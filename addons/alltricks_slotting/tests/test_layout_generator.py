@@ -93,6 +93,34 @@ class TestLayoutGenerator(TransactionCase):
             generator.action_generate()
         self.assertFalse(self._bins())
 
+    def test_negative_sizes_and_odd_zone_codes_are_refused(self):
+        with self.assertRaisesRegex(UserError, "more than 0"):
+            self._generator(aisle_pitch_m=0).action_generate()
+        with self.assertRaisesRegex(UserError, "capital letters"):
+            self._generator(zones=[("a", "shelf", 1, 1, 1)]).action_generate()
+        self.assertFalse(self._bins())
+
+    def test_second_run_keeps_the_geometry_and_the_aisles_of_existing_zones(self):
+        self._generator().action_generate()
+
+        with self.assertRaisesRegex(UserError, "Keep the same geometry"):
+            self._generator(bays_per_side=1).action_generate()
+        with self.assertRaisesRegex(UserError, "Keep the zones A, R first"):
+            self._generator(zones=[("W", "shelf", 1, 1, 1)]).action_generate()
+        self._generator(
+            zones=[
+                ("A", "shelf", 2, 3, 2),
+                ("R", "bulky", 1, 2, 1),
+                ("W", "shelf", 1, 1, 1),
+            ]
+        ).action_generate()
+
+        added = self._bins().filtered(lambda b: b.slot_zone == "W")
+        self.assertEqual(len(added), 6)
+        self.assertEqual(set(added.mapped("slot_aisle_index")), {3})
+        self.assertEqual(self.warehouse.slot_bays_per_side, 3)
+        self.assertEqual(self.warehouse.slot_aisle_count, 4)
+
     def test_picker_cannot_generate_a_layout(self):
         with self.assertRaises(AccessError):
             self._generator(user=self.picker)

@@ -1,4 +1,5 @@
 import logging
+import re
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -6,6 +7,8 @@ from odoo.exceptions import UserError
 from ..layout.grid import LayoutSpec, ZoneSpec, count_bins, iter_bins
 
 _logger = logging.getLogger(__name__)
+
+ZONE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,2}")
 
 DEFAULT_ZONES = [
     # code, kind, aisles, levels, bins per level, bin depth, level height, max kg
@@ -98,27 +101,115 @@ class AlltricksLayoutGenerator(models.TransientModel):
     def _check_parameters(self):
         if not self.zone_ids:
             raise UserError(self.env._("Add at least one zone to generate a layout."))
-        codes = self.zone_ids.mapped("code")
+        codes = self.zone_ids.sorted("sequence").mapped("code")
         if len(set(codes)) != len(codes):
             raise UserError(self.env._("Each zone needs its own code (A, B, C...)."))
         if self.bays_per_side < 1 or self.bays_per_side > 99:
             raise UserError(self.env._("Bays per aisle side must be between 1 and 99."))
+        if min(self.aisle_pitch_m, self.bay_width_m, self.cross_aisle_width_m) <= 0:
+            raise UserError(
+                self.env._(
+                    "Aisle pitch, bay width and cross aisle width must be more than 0."
+                )
+            )
+        if self.front_clearance_m < 0:
+            raise UserError(self.env._("The clearance cannot be negative."))
         for zone in self.zone_ids:
-            if min(zone.aisles, zone.levels, zone.bins_per_level) < 1:
-                raise UserError(
-                    self.env._(
-                        "Zone %(zone)s needs at least one aisle, level and bin.",
-                        zone=zone.code,
-                    )
+            self._check_zone(zone)
+        self._check_existing_layout(codes)
+
+    def _check_zone(self, zone):
+        if not ZONE_CODE.fullmatch(zone.code or ""):
+            raise UserError(
+                self.env._(
+                    "Zone code %(zone)r: use 1 to 3 capital letters or digits, "
+                    "starting with a letter (A, B, R2...).",
+                    zone=zone.code,
                 )
-            if zone.aisles > 99 or zone.levels > 9 or zone.bins_per_level > 9:
-                raise UserError(
-                    self.env._(
-                        "Zone %(zone)s: at most 99 aisles, 9 levels and 9 bins per "
-                        "level, so that bin names keep sorting in walking order.",
-                        zone=zone.code,
-                    )
+            )
+        if min(zone.aisles, zone.levels, zone.bins_per_level) < 1:
+            raise UserError(
+                self.env._(
+                    "Zone %(zone)s needs at least one aisle, level and bin.",
+                    zone=zone.code,
                 )
+            )
+        if zone.aisles > 99 or zone.levels > 9 or zone.bins_per_level > 9:
+            raise UserError(
+                self.env._(
+                    "Zone %(zone)s: at most 99 aisles, 9 levels and 9 bins per "
+                    "level, so that bin names keep sorting in walking order.",
+                    zone=zone.code,
+                )
+            )
+        if (
+            min(zone.bin_depth_cm, zone.level_height_cm) <= 5
+            or min(zone.max_weight_kg, zone.capacity_units) < 0
+        ):
+            raise UserError(
+                self.env._(
+                    "Zone %(zone)s: bin depth and level height must be more than "
+                    "5 cm, maximum weight and units 0 (no limit) or more.",
+                    zone=zone.code,
+                )
+            )
+
+    def _check_existing_layout(self, codes):
+        """Adding to a layout keeps its geometry and the aisles of its zones.
+
+        Routing and putaway read the geometry from the warehouse: a second run
+        with another bay count or pitch, or with zones in another order, would
+        put new bins on top of existing aisles.
+        """
+        warehouse = self.warehouse_id
+        groups = self.env["stock.location"]._read_group(
+            [("warehouse_id", "=", warehouse.id), ("slot_rack_type", "!=", False)],
+            ["slot_zone"],
+            ["slot_aisle_index:min", "slot_aisle:count_distinct"],
+        )
+        if not groups:
+            return
+        stored = (
+            warehouse.slot_bays_per_side,
+            warehouse.slot_aisle_pitch_m,
+            warehouse.slot_bay_width_m,
+            warehouse.slot_front_clearance_m,
+            warehouse.slot_middle_cross_aisle,
+            warehouse.slot_cross_aisle_width_m,
+        )
+        asked = (
+            self.bays_per_side,
+            self.aisle_pitch_m,
+            self.bay_width_m,
+            self.front_clearance_m,
+            self.middle_cross_aisle,
+            self.cross_aisle_width_m,
+        )
+        if stored != asked:
+            raise UserError(
+                self.env._(
+                    "%(warehouse)s already has a layout with %(bays)s bays per side, "
+                    "a %(pitch)s m aisle pitch and %(width)s m bays. Keep the same "
+                    "geometry to add zones, or archive its bins first.",
+                    warehouse=warehouse.name,
+                    bays=warehouse.slot_bays_per_side,
+                    pitch=warehouse.slot_aisle_pitch_m,
+                    width=warehouse.slot_bay_width_m,
+                )
+            )
+        existing = [code for code, _first, _count in sorted(groups, key=lambda g: g[1])]
+        aisles = {code: count for code, _first, count in groups}
+        zones = {zone.code: zone for zone in self.zone_ids}
+        if codes[: len(existing)] != existing or any(
+            zones[code].aisles != aisles[code] for code in existing
+        ):
+            raise UserError(
+                self.env._(
+                    "Keep the zones %(zones)s first in the list, in this order and "
+                    "with their aisles, then add the new zones after them.",
+                    zones=", ".join(existing),
+                )
+            )
 
     def action_generate(self):
         """Create the zones and bins that do not exist yet; existing ones are kept."""
