@@ -102,10 +102,17 @@ class ProductTemplate(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        validating = vals.get("sheet_state") == "validated" and not (
-            self.env.context.get(IMPORT_CONTEXT)
-            or self.env.context.get("alltricks_sheet_checked")
+        trusted = self.env.context.get(IMPORT_CONTEXT) or self.env.context.get(
+            "alltricks_sheet_checked"
         )
+        if not trusted and (
+            "sheet_author_id" in vals or vals.get("sheet_state") == "review"
+        ):
+            # the author is who submitted: only the Submit button records it
+            raise UserError(
+                self.env._("Use Submit for review to send a product sheet to review.")
+            )
+        validating = vals.get("sheet_state") == "validated" and not trusted
         if validating:
             self._check_sheet_can_be_validated()
         result = super().write(vals)
@@ -123,7 +130,9 @@ class ProductTemplate(models.Model):
                         product=template.display_name,
                     )
                 )
-        self.write({"sheet_state": "review", "sheet_author_id": self.env.user.id})
+        self.with_context(alltricks_sheet_checked=True).write(
+            {"sheet_state": "review", "sheet_author_id": self.env.user.id}
+        )
         return True
 
     def action_sheet_validate(self):
@@ -148,7 +157,10 @@ class ProductTemplate(models.Model):
                         product=template.display_name,
                     )
                 )
-            if template.sheet_author_id == self.env.user:
+            if (
+                not template.sheet_author_id
+                or template.sheet_author_id == self.env.user
+            ):
                 raise UserError(
                     self.env._(
                         "You wrote the sheet of %(product)s: ask another editor "

@@ -98,6 +98,20 @@ class TestSheetWorkflow(TransactionCase):
             template.with_user(self.author).action_sheet_validate()
         self.assertEqual(template.sheet_state, "review")
 
+    def test_author_cannot_erase_authorship_or_skip_submit(self):
+        template = self._submitted().with_user(self.author)
+        with self.assertRaisesRegex(UserError, "Use Submit for review"):
+            template.write({"sheet_author_id": False})
+        draft = (
+            self.env["product.template"]
+            .with_user(self.author)
+            .create(self._complete_values())
+        )
+        with self.assertRaisesRegex(UserError, "Use Submit for review"):
+            draft.write({"sheet_state": "review"})
+        self.assertEqual(template.sheet_author_id, self.author)
+        self.assertEqual(draft.sheet_state, "draft")
+
     def _flush_tracking(self):
         # Tracking values are written just before commit; records created in the
         # same transaction are not tracked until then.
