@@ -9,6 +9,10 @@ from odoo.tools.misc import format_date
 class Website(models.Model):
     _inherit = "website"
 
+    def _product_domain(self):
+        """A product exists for sale only once its sheet is validated."""
+        return [*super()._product_domain(), ("sheet_state", "=", "validated")]
+
     def _get_product_available_qty(self, product, **kwargs):
         """The shop offers what lies on the shelf, less what other orders took."""
         if not product.is_storable or self._alltricks_shelf_check_disabled():

@@ -72,6 +72,15 @@ class TestShelfPublication(ShelfCommon):
         self.assertEqual(draft.sheet_state, "draft")
         self.assertFalse(draft.is_published)
 
+    def test_product_with_a_draft_sheet_is_not_for_sale(self):
+        draft = self.env["product.product"].create(
+            {"name": "Office chair", "type": "consu"}
+        )
+        for_sale = self.env["product.product"].search(
+            [*self.website._product_domain(), ("id", "in", (draft + self.product).ids)]
+        )
+        self.assertEqual(for_sale, self.product)
+
     def test_last_unit_sold_unpublishes(self):
         self._put_on_shelf(self.product, 2)
         self.assertTrue(self.product.is_published)
