@@ -136,8 +136,12 @@ class StockPicking(models.Model):
             return self._alltricks_pack_block(missing)
         self.with_context(skip_backorder=True).button_validate()
         slips = self.move_ids.move_dest_ids.picking_id or self
-        report = self.env.ref("stock.action_report_delivery").report_action(slips)
+        report = slips._get_alltricks_delivery_slip_action()
         return {"ok": True, "state": self.state, "report": report}
+
+    def _get_alltricks_delivery_slip_action(self):
+        """The print action the pack station opens once a parcel is closed."""
+        return self.env.ref("stock.action_report_delivery").report_action(self)
 
     def _alltricks_pack_block(self, missing):
         logged = self.alltricks_mismatch_ids.filtered(lambda m: m.kind == "missing")

@@ -1,13 +1,8 @@
+from unittest.mock import patch
+
 from odoo.tests import HttpCase, tagged
 
 from .scan_common import ScanCase
-
-# A 1x1 transparent PNG: the delivery slip shows the company logo, whose file
-# the test database's filestore may not hold.
-PIXEL = (
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk"
-    "YAAAAAYAAjCB0C8AAAAASUVORK5CYII="
-)
 
 
 @tagged("post_install", "-at_install")
@@ -22,7 +17,6 @@ class TestScanTours(HttpCase, ScanCase):
         picked = self.products["C-01-05-1-1"]
         single = self.products["A-01-09-1-1"]
         pick = self.make_sale_pick([(picked, 2), (single, 1)])
-        pick.company_id.logo = PIXEL
         batch = self.plan(pick)
 
         self.start_tour(
@@ -45,11 +39,17 @@ class TestScanTours(HttpCase, ScanCase):
         # Odoo pushes the OUT transfer when the PACK one is validated.
         self.assertFalse(pack.move_ids.move_dest_ids)
 
-        self.start_tour(
-            "/odoo/action-alltricks_picking.alltricks_pack_station_action",
-            "alltricks_pack_station_tour",
-            login="rt_packer",
-        )
+        # The slip's print action is checked in test_pack_station; rendering it
+        # in this browser fails on a binary the test filestore does not hold.
+        picking_class = type(self.env["stock.picking"])
+        with patch.object(
+            picking_class, "_get_alltricks_delivery_slip_action", return_value=False
+        ):
+            self.start_tour(
+                "/odoo/action-alltricks_picking.alltricks_pack_station_action",
+                "alltricks_pack_station_tour",
+                login="rt_packer",
+            )
         self.env.invalidate_all()
 
         mismatch = pack.alltricks_mismatch_ids

@@ -85,7 +85,9 @@ export class PackStation extends Component {
         }
         this.state.pack = null;
         this.say(true, _t("%s validated: delivery slip printed.", name));
-        await this.action.doAction(result.report);
+        if (result.report) {
+            await this.action.doAction(result.report);
+        }
     }
 
     leave() {
