@@ -84,6 +84,48 @@ def test_numeric_velocity_counts_like_a_class():
     assert walk[slow.allocations[0].bin_id] < walk[fast.allocations[0].bin_id]
 
 
+def test_slow_mover_stands_right_behind_the_prime_band_not_at_the_far_end():
+    bins = grid_bins((SHELF,), bays=6)
+    walk = {bin_.id: bin_.walk_m for bin_ in bins}
+
+    result = PutawayEngine(bins).plan([make_line(1, velocity="C")])[0]
+
+    # empty floor: the band is the nearest bay (3 m), the farthest bin is 11 m
+    assert walk[result.allocations[0].bin_id] == 4.0
+    assert result.allocations[0].parts["reserve"] == 0.0
+
+
+def test_prime_band_grows_with_the_stock_on_the_floor():
+    bins = grid_bins((SHELF,), bays=6)
+    walk = {bin_.id: bin_.walk_m for bin_ in bins}
+    # the 60 bins farthest from packing hold other products
+    far_first = sorted(bins, key=lambda bin_: (-bin_.walk_m, bin_.name))
+    stocked = {
+        bin_.id: (BinContent(100 + k, 1, family_keys(100 + k), None, 1000, 0.5),)
+        for k, bin_ in enumerate(far_first[:60])
+    }
+    bins = [replace(bin_, contents=stocked.get(bin_.id, ())) for bin_ in bins]
+
+    slow, fast = PutawayEngine(bins).plan(
+        [make_line(1, velocity="C"), make_line(2, velocity="A")]
+    )
+
+    # band: 20 % of 60 stocked bins = the 12 nearest, so walks of 3 and 4 m
+    assert walk[slow.allocations[0].bin_id] == 5.0
+    assert walk[fast.allocations[0].bin_id] == 3.0
+
+
+def test_reserve_share_zero_lets_slow_movers_take_the_nearest_bin():
+    bins = grid_bins((SHELF,), bays=6)
+    walk = {bin_.id: bin_.walk_m for bin_ in bins}
+
+    result = PutawayEngine(bins, PutawaySettings(reserve_share=0)).plan(
+        [make_line(1, velocity="C")]
+    )[0]
+
+    assert walk[result.allocations[0].bin_id] == 3.0
+
+
 def test_fast_mover_gets_the_shelf_nearest_waist_height():
     bins = grid_bins((SHELF,), bays=1)
     heights = {bin_.id: bin_.z for bin_ in bins}
@@ -187,3 +229,16 @@ def test_same_input_gives_the_same_plan_whatever_the_bin_order():
 
     assert first == second
     assert first == PutawayEngine(bins).plan(lines)
+
+
+def test_engine_on_a_kept_index_plans_like_a_new_engine():
+    bins = grid_bins((SHELF, BULKY), bays=4)
+    stock = (BinContent(50, 2, family_keys(50), None, 1000, 0.5),)
+    stocked = [replace(bins[3], contents=stock), *bins[:3], *bins[4:]]
+    lines = [make_line(k, qty=15 * k, velocity="ABC"[k % 3]) for k in range(1, 8)]
+    kept = PutawayEngine(bins).layout
+
+    engine = PutawayEngine.from_layout(kept, {bins[3].id: stock, 999999: stock})
+
+    assert engine.plan(lines) == PutawayEngine(stocked).plan(lines)
+    assert engine.snapshot()[3].contents == stock

@@ -28,14 +28,15 @@ Cost of one allocation: O(C log C + p + s) for ``C`` bin classes the unit fits,
 ``p`` bins already holding the product and ``s`` bins skipped because this plan
 filled them (amortised away by a per-class cursor) or separation blocks them;
 each separation check is O(f) for ``f`` family keys. Building the engine costs
-O(n log n) per velocity level. Scores assume non-negative weights.
+O(n log n) per velocity level; :meth:`PutawayEngine.from_layout` reuses a built
+index. Scores assume non-negative weights.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from operator import itemgetter
@@ -99,13 +100,39 @@ class PutawayEngine:
         settings: PutawaySettings | None = None,
         weights: PutawayWeights | None = None,
     ):
-        self.settings = settings or PutawaySettings()
-        self.weights = weights or PutawayWeights()
-        self.layout = LayoutIndex(bins, self.settings, self.weights)
-        self._base = StockState(
-            self.layout,
-            {i: bin_.contents for i, bin_ in enumerate(self.layout.bins)},
+        layout = LayoutIndex(
+            bins, settings or PutawaySettings(), weights or PutawayWeights()
         )
+        self._setup(layout, {i: bin_.contents for i, bin_ in enumerate(layout.bins)})
+
+    @classmethod
+    def from_layout(
+        cls, layout: LayoutIndex, contents: Mapping[int, Sequence[BinContent]]
+    ) -> PutawayEngine:
+        """An engine on an index built before, with ``contents`` by bin id (the
+        bins of ``layout`` are taken as empty, unknown ids are ignored).
+
+        Lets a caller keep the index of an unchanged layout between receipts:
+        building it is most of the cost of an engine. O(contents) plus the
+        empty-bin orders, O(n) per velocity class.
+        """
+        engine = cls.__new__(cls)
+        index_of = layout.index_of
+        engine._setup(
+            layout,
+            {
+                index_of[bin_id]: tuple(stock)
+                for bin_id, stock in contents.items()
+                if bin_id in index_of
+            },
+        )
+        return engine
+
+    def _setup(self, layout, contents):
+        self.settings = layout.settings
+        self.weights = layout.weights
+        self.layout = layout
+        self._base = StockState(layout, contents)
         self._warm_up()
 
     def _warm_up(self):
@@ -443,7 +470,7 @@ class PutawayEngine:
         parts = {
             "walk": walk * layout.far[i],
             "height": height * layout.off_height[i],
-            "reserve": reserve * layout.near[i],
+            "reserve": reserve * layout.prime[i],
             **dynamic,
         }
         reason = self._describe(state, ctx, i, qty, remaining, dynamic)

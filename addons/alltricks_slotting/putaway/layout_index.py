@@ -13,8 +13,10 @@ Building is O(n) plus O(n log n) per velocity level used; lookups are O(1).
 
 from __future__ import annotations
 
+import bisect
 import logging
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Mapping
 
 from .data import Bin
 from .geometry import sorted_dims
@@ -22,6 +24,9 @@ from .settings import PutawaySettings, PutawayWeights
 from .velocity import velocity_level
 
 _logger = logging.getLogger(__name__)
+
+# keeps ceil(0.05 x 100) at 5 whatever the float noise
+_EPSILON = 1e-9
 
 
 class BinClass:
@@ -57,9 +62,25 @@ class LayoutIndex:
     """The bins of a layout, numbered by name, with their static data.
 
     Per bin ``i``: ``far[i]`` is the walk from packing over the longest walk of
-    the layout, ``near[i] = 1 - far[i]``, ``off_height[i]`` the distance of the
-    shelf from the golden height over the height scale (capped at 1),
-    ``aisle_key[i]`` is ``(zone, aisle, side)``.
+    the layout, ``prime[i]`` is 1 for a bin of the *prime band* and 0 otherwise,
+    ``off_height[i]`` the distance of the shelf from the golden height over the
+    height scale (capped at 1), ``aisle_key[i]`` is ``(zone, aisle, side)``.
+
+    The prime band of a rack type is the room its fast movers need: its
+    ``ceil(reserve_share x k)`` bins nearest to packing, ``k`` being the bins of
+    the rack type holding stock when the index is built (at least the nearest
+    bins, so an empty floor keeps its nearest bay), plus the bins as near as the
+    last of them. ``prime[i]`` falls linearly from 1 at the nearest bin to 0 at
+    the first walk past the band. Only these bins cost slow movers the reserve
+    term, so a slow mover stands right behind the band, still near packing,
+    rather than at the far end of the floor: beyond the band it is placed
+    nearest first like any line. The band grows with the stock, so it keeps
+    room near packing for fast movers of later receipts where a full floor
+    needs it and costs little walking on an empty one.
+
+    ``occupied`` (bins holding stock per rack type) sizes the band instead of
+    the contents of ``bins``: a caller that keeps an index for a warehouse
+    checks :meth:`bands_for` against :attr:`bands` to know whether it still fits.
     """
 
     def __init__(
@@ -67,6 +88,7 @@ class LayoutIndex:
         bins: Iterable[Bin],
         settings: PutawaySettings,
         weights: PutawayWeights,
+        occupied: Mapping[str, int] | None = None,
     ):
         self.settings = settings
         self.weights = weights
@@ -78,7 +100,15 @@ class LayoutIndex:
         longest_walk = max((bin_.walk_m for bin_ in self.bins), default=0.0) or 1.0
         golden, scale = settings.golden_height_m, settings.height_scale_m or 1.0
         self.far = [bin_.walk_m / longest_walk for bin_ in self.bins]
-        self.near = [1.0 - far for far in self.far]
+        self._walks_by_rack = {}
+        for bin_ in self.bins:
+            self._walks_by_rack.setdefault(bin_.rack_type, []).append(bin_.walk_m)
+        for walks in self._walks_by_rack.values():
+            walks.sort()
+        if occupied is None:
+            occupied = count_occupied(self.bins)
+        self.bands = self.bands_for(occupied)
+        self.prime = self._get_prime()
         self.off_height = [min(abs(bin_.z - golden) / scale, 1.0) for bin_ in self.bins]
         self.aisle_key = [(bin_.zone, bin_.aisle, bin_.side) for bin_ in self.bins]
         self.bay = [bin_.bay for bin_ in self.bins]
@@ -92,6 +122,33 @@ class LayoutIndex:
             len(self.bins),
             sum(len(classes) for classes in self.classes_by_rack.values()),
         )
+
+    def bands_for(self, occupied: Mapping[str, int]) -> dict[str, tuple]:
+        """``{rack type: (nearest walk, band edge)}`` of the prime band for
+        ``occupied`` bins per rack type (see the class doc); O(rack types)."""
+        share = self.settings.reserve_share
+        bands = {}
+        if share <= 0:
+            return bands
+        for rack_type, walks in self._walks_by_rack.items():
+            wanted = math.ceil(share * occupied.get(rack_type, 0) - _EPSILON)
+            count = min(max(wanted, 1), len(walks))
+            last = walks[count - 1]
+            # the band ends at the next walk, or one metre on past the last bin
+            after = bisect.bisect_right(walks, last)
+            edge = walks[after] if after < len(walks) else last + 1.0
+            bands[rack_type] = (walks[0], edge)
+        return bands
+
+    def _get_prime(self):
+        prime = []
+        for bin_ in self.bins:
+            nearest, edge = self.bands.get(bin_.rack_type, (0.0, 0.0))
+            if bin_.walk_m >= edge:
+                prime.append(0.0)
+            else:
+                prime.append((edge - bin_.walk_m) / (edge - nearest))
+        return prime
 
     def _build_classes(self):
         classes = {}
@@ -123,7 +180,7 @@ class LayoutIndex:
         return level
 
     def coefficients(self, level: float) -> tuple[float, float, float]:
-        """Factors of ``far``, ``off_height`` and ``near`` in the static score."""
+        """Factors of ``far``, ``off_height`` and ``prime`` in the static score."""
         weights = self.weights
         return (
             weights.walk * level,
@@ -138,7 +195,9 @@ class LayoutIndex:
         class order sees static scores that never decrease.
         """
         walk, height, reserve = coefficients
-        return walk * self.far[i] + height * self.off_height[i] + reserve * self.near[i]
+        return (
+            walk * self.far[i] + height * self.off_height[i] + reserve * self.prime[i]
+        )
 
     def order(self, bin_class: BinClass, level: float) -> list[int]:
         """Bins of a class by static score at ``level``, ties by name.
@@ -154,8 +213,10 @@ class LayoutIndex:
     def _sort_classes(self, level):
         walk, height, reserve = self.coefficients(level)
         scores = [
-            walk * far + height * off + reserve * near
-            for far, off, near in zip(self.far, self.off_height, self.near, strict=True)
+            walk * far + height * off + reserve * prime
+            for far, off, prime in zip(
+                self.far, self.off_height, self.prime, strict=True
+            )
         ]
         orders = {}
         for classes in self.classes_by_rack.values():
@@ -165,3 +226,12 @@ class LayoutIndex:
                     bin_class.members, key=scores.__getitem__
                 )
         return orders
+
+
+def count_occupied(bins: Iterable[Bin]) -> dict[str, int]:
+    """Bins holding stock, per rack type; O(n)."""
+    occupied = {}
+    for bin_ in bins:
+        if any(content.qty > 0 for content in bin_.contents):
+            occupied[bin_.rack_type] = occupied.get(bin_.rack_type, 0) + 1
+    return occupied

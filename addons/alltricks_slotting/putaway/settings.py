@@ -18,7 +18,11 @@ class PutawayWeights:
 
     - ``walk``: ``v`` x walking distance / longest walk of the layout;
     - ``height``: ``v`` x distance from the golden height / ``height_scale_m``;
-    - ``reserve``: ``(1 - v)`` x nearness, so slow movers leave the prime slots;
+    - ``reserve``: ``(1 - v)`` x nearness inside the prime band (the bins
+      nearest to packing that fast movers need, see
+      ``PutawaySettings.reserve_share``), 0 beyond it: slow movers leave the band
+      to the fast movers of later receipts and stand right behind it, still
+      near packing, instead of at the far end of the floor;
     - ``occupied``: the bin already holds stock (a top-up of the previous bin
       does not pay it);
     - ``previous``: subtracted when topping up the previous, non-full bin;
@@ -49,6 +53,11 @@ class PutawaySettings:
     forbids the same bay, ``None`` disables the rule), and, when
     ``separation_distance_m`` is set, must be at least that many metres apart
     (euclidean, on x, y, z). Both rules apply when both are set.
+
+    ``reserve_share``: size of the prime band of the ``reserve`` weight, as a
+    share of the bins of a rack type that hold stock (the share of stock the
+    fast movers hold, by default the A share of the ABC classes); 0: no band.
+    See :class:`.layout_index.LayoutIndex`.
     """
 
     fill_factor: float = 0.85
@@ -62,5 +71,6 @@ class PutawaySettings:
         default_factory=lambda: {"A": 1.0, "B": 0.5, "C": 0.15}, hash=False
     )
     velocity_reference: float = 1.0
+    reserve_share: float = 0.2
     fifo_topup_allowed: bool = False
     max_allocations_per_line: int = 20
