@@ -1,5 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
+from .stock_move_line_scan import check_scan_write
 from .stock_picking_batch import check_plan_write
 
 
@@ -23,6 +24,12 @@ class StockMoveLine(models.Model):
         string="Tote", related="picking_id.alltricks_tote", store=True
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_scan_write(self, vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
         check_plan_write(self, vals)
+        check_scan_write(self, [vals])
         return super().write(vals)

@@ -1,11 +1,34 @@
 from odoo import fields, models
+from odoo.exceptions import AccessError
 
 TOTE_PREFIX = "TOTE-"
+# Written only by the scanner methods, as superuser once their checks passed: a
+# user who could write them would fake a complete pick or re-scan.
+SCAN_FIELDS = frozenset(
+    {
+        "alltricks_scanned_qty",
+        "alltricks_missing",
+        "alltricks_picked_by",
+        "alltricks_packed_by",
+    }
+)
 
 
 def tote_code(tote):
     """Label printed on tote ``tote`` of every cart: ``TOTE-3``."""
     return f"{TOTE_PREFIX}{tote}"
+
+
+def check_scan_write(records, vals_list):
+    """Refuse scan results written by hand (RPC, import, form)."""
+    if records.env.su or all(SCAN_FIELDS.isdisjoint(vals) for vals in vals_list):
+        return
+    raise AccessError(
+        records.env._(
+            "Scanned quantities are recorded by the scanner screens only: scan the "
+            "units in Pick (scanner) or Pack (scanner)."
+        )
+    )
 
 
 class StockMoveLine(models.Model):
@@ -130,4 +153,5 @@ class StockMoveLine(models.Model):
         vals = {"alltricks_scanned_qty": scanned, user_field: self.env.uid}
         if self.product_uom_id.compare(scanned, self.quantity) >= 0:
             vals["picked"] = True
-        self.write(vals)
+        # The callers checked the user, the cart or transfer and the scan.
+        self.sudo().write(vals)

@@ -4,7 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..batching import Order, OrderLine
-from .stock_picking_batch import check_plan_write
+from .stock_picking_batch import PLANNER_GROUP, check_plan_write
+from .stock_picking_pack import check_override_write
 
 _logger = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ class StockPicking(models.Model):
 
     def write(self, vals):
         check_plan_write(self, vals)
+        check_override_write(self, vals)
         return super().write(vals)
 
     def action_alltricks_plan_picking(self):
@@ -101,9 +103,55 @@ class StockPicking(models.Model):
         return Order(self.id, due_rank, lines, bike)
 
     def button_validate(self):
+        self._check_alltricks_cart_validation()
         batches = self.batch_id
         result = super().button_validate()
         self._alltricks_release_backorders(batches)
+        return result
+
+    def _check_alltricks_cart_validation(self):
+        """A cart is validated by the picker who took it, every unit scanned.
+
+        Applies to planned carts, from the scanner's *Done* as from Odoo's own
+        Validate buttons (batch or transfer); a warehouse manager may validate
+        any cart. Batches made by hand follow Odoo's rules.
+        """
+        if self.env.su or self.env.user.has_group(PLANNER_GROUP):
+            return
+        pickings = self.filtered(lambda p: p.state not in ("done", "cancel"))
+        carts = pickings.batch_id.filtered("alltricks_cart_type_id")
+        for batch in carts:
+            batch._check_alltricks_scan_picker()
+            lines = (pickings & batch.picking_ids).move_line_ids
+            unscanned = lines.filtered(lambda ml: ml._get_alltricks_to_scan() > 0)
+            if unscanned:
+                raise UserError(
+                    self.env._(
+                        "%(count)s lines of cart %(name)s are not scanned (first: "
+                        "%(bin)s): scan them in Pick (scanner) or mark them missing.",
+                        count=len(unscanned),
+                        name=batch.name,
+                        bin=unscanned[0].location_id.name,
+                    )
+                )
+
+    def _action_done(self):
+        """Record who validated picking lines nobody scanned: the picker.
+
+        The packing station refuses the picker of an order as its packer; a
+        PICK transfer validated from the backend must not escape that rule.
+        """
+        result = super()._action_done()
+        if not self.env.su:
+            pick_types = self.picking_type_id.warehouse_id.pick_type_id
+            lines = self.move_line_ids.filtered(
+                lambda ml: (
+                    ml.state == "done"
+                    and ml.picking_type_id in pick_types
+                    and not ml.alltricks_picked_by
+                )
+            )
+            lines.sudo().write({"alltricks_picked_by": self.env.uid})
         return result
 
     def _alltricks_release_backorders(self, batches):

@@ -30,7 +30,7 @@ def check_plan_write(records, vals):
     Pickers may write the lines they pick (quantities, picked) but not the
     route they were given: the scanner and the packing station trust it.
     """
-    if PLAN_FIELDS.isdisjoint(vals) or records.env.context.get("alltricks_planning"):
+    if PLAN_FIELDS.isdisjoint(vals):
         return
     if records.env.su or records.env.user.has_group(PLANNER_GROUP):
         return
@@ -68,7 +68,31 @@ class StockPickingBatch(models.Model):
 
     def write(self, vals):
         check_plan_write(self, vals)
+        if "user_id" in vals:
+            self._check_alltricks_user_write(vals["user_id"])
         return super().write(vals)
+
+    def _check_alltricks_user_write(self, user_id):
+        """A cart taken by a picker is reassigned by a warehouse manager only."""
+        if self.env.su or self.env.user.has_group(PLANNER_GROUP):
+            return
+        taken = self.filtered(
+            lambda b: (
+                b.alltricks_cart_type_id
+                and b.user_id
+                and b.user_id != self.env.user
+                and b.user_id.id != user_id
+            )
+        )
+        if taken:
+            raise AccessError(
+                self.env._(
+                    "Cart %(name)s is being picked by %(user)s: only a warehouse "
+                    "manager can give it to someone else.",
+                    name=taken[0].name,
+                    user=taken[0].user_id.name,
+                )
+            )
 
     @api.model
     def _check_alltricks_planner(self):
@@ -158,10 +182,9 @@ class StockPickingBatch(models.Model):
             self._prepare_alltricks_batch_values(carts, members, cart_types)
         )
         batch.action_confirm()
-        planning = self.env.context | {"alltricks_planning": True}
         for tote, order_id in enumerate(carts[0].orders, start=1):
-            picking_by_id[order_id].with_context(planning).alltricks_tote = tote
-        MoveLine = self.env["stock.move.line"].with_context(planning)
+            picking_by_id[order_id].alltricks_tote = tote
+        MoveLine = self.env["stock.move.line"]
         step = 0
         for trip, cart in enumerate(carts, start=1):
             for key in cart.route:

@@ -1,9 +1,12 @@
 import logging
 
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .stock_move_line_scan import tote_code
+from .stock_picking_batch import PLANNER_GROUP
+
+PICKER_GROUP = "alltricks_slotting.group_picker"
 
 _logger = logging.getLogger(__name__)
 
@@ -38,6 +41,7 @@ class StockPickingBatch(models.Model):
     def action_alltricks_scan_take(self):
         """The current user takes this cart; a cart has one picker at a time."""
         self.ensure_one()
+        self._check_alltricks_picker_group()
         # Two pickers pressing "Take" at once: the second waits, then is refused.
         self.lock_for_update()
         self.invalidate_recordset(["user_id", "state"])
@@ -88,15 +92,47 @@ class StockPickingBatch(models.Model):
         line.invalidate_recordset()
         return line
 
+    @api.model
+    def _check_alltricks_picker_group(self):
+        if not self.env.user.has_group(PICKER_GROUP):
+            raise AccessError(self.env._("Only pickers can pick carts."))
+
     def _check_alltricks_scan_picker(self):
+        """Scans and validation of a cart: its picker, or a warehouse manager.
+
+        Every scanner method is callable by RPC: each one checks here that
+        the cart is being picked and that the caller is the one picking it.
+        """
         self.ensure_one()
-        if self.user_id != self.env.user:
+        self._check_alltricks_picker_group()
+        if self.state != "in_progress":
+            states = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
                 self.env._(
-                    "Take cart %(name)s before picking it: it is not yours.",
+                    "Cart %(name)s is not to pick (%(state)s): take another cart.",
                     name=self.name,
+                    state=states[self.state],
                 )
             )
+        if self.user_id == self.env.user:
+            return
+        if self.user_id and self.env.user.has_group(PLANNER_GROUP):
+            return
+        if self.user_id:
+            raise UserError(
+                self.env._(
+                    "Cart %(name)s is being picked by %(user)s: only that picker or "
+                    "a warehouse manager can scan or validate it.",
+                    name=self.name,
+                    user=self.user_id.name,
+                )
+            )
+        raise UserError(
+            self.env._(
+                "Take cart %(name)s before picking it: it is not yours.",
+                name=self.name,
+            )
+        )
 
     def alltricks_scan(self, line_id, barcode):
         """One scan on line ``line_id``: its bin, a unit of its product, its tote.
@@ -152,7 +188,8 @@ class StockPickingBatch(models.Model):
         line = self._get_alltricks_scan_line(line_id)
         if line.picked:
             raise UserError(self.env._("This line is complete: nothing is missing."))
-        line.write(
+        # Checked above: the caller picks this cart and the line is on it.
+        line.sudo().write(
             {
                 "quantity": line.alltricks_scanned_qty,
                 "picked": True,

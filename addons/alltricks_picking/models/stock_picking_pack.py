@@ -9,6 +9,21 @@ from .stock_move_line_scan import TOTE_PREFIX
 from .stock_picking_batch import PLANNER_GROUP
 
 _logger = logging.getLogger(__name__)
+PACKER_GROUP = "alltricks_slotting.group_packer"
+# Manager overrides: set only through their actions (checked, then written as
+# superuser and logged in the chatter), never by a plain write.
+OVERRIDE_FIELDS = frozenset({"alltricks_pack_same_user_ok", "alltricks_rescan_waived"})
+
+
+def check_override_write(records, vals):
+    if records.env.su or OVERRIDE_FIELDS.isdisjoint(vals):
+        return
+    raise AccessError(
+        records.env._(
+            "Packing overrides are given by a warehouse manager with the buttons "
+            "of the transfer, which log who and when."
+        )
+    )
 
 
 class StockPicking(models.Model):
@@ -21,9 +36,27 @@ class StockPicking(models.Model):
         help="Set by a warehouse manager: the user who picked this order may also "
         "pack it. The override is logged in the chatter.",
     )
+    alltricks_rescan_waived = fields.Boolean(
+        string="Re-scan waived",
+        copy=False,
+        readonly=True,
+        help="Set by a warehouse manager: this packing transfer may be validated "
+        "without a complete re-scan. The override is logged in the chatter.",
+    )
     alltricks_mismatch_ids = fields.One2many(
         "alltricks.pack.mismatch", "picking_id", string="Packing mismatches"
     )
+    alltricks_rescan_required = fields.Boolean(
+        string="Re-scan at packing",
+        compute="_compute_alltricks_rescan_required",
+        help="Packing step of a 3-step delivery: every unit is re-scanned at the "
+        "packing station before the transfer is validated.",
+    )
+
+    @api.depends("picking_type_id.warehouse_id.delivery_steps")
+    def _compute_alltricks_rescan_required(self):
+        for picking in self:
+            picking.alltricks_rescan_required = picking._is_alltricks_rescan_required()
 
     def _get_alltricks_pickers(self):
         """Users who picked the goods of this (PACK) transfer."""
@@ -44,26 +77,53 @@ class StockPicking(models.Model):
                 )
             )
 
+    def _is_alltricks_rescan_required(self):
+        """PACK step of a 3-step delivery: validated after a complete re-scan."""
+        self.ensure_one()
+        warehouse = self.picking_type_id.warehouse_id
+        return (
+            warehouse.delivery_steps == "pick_pack_ship"
+            and self.picking_type_id == warehouse.pack_type_id
+        )
+
     def action_alltricks_allow_same_packer(self):
         """Manager override: the picker may pack these transfers (logged)."""
-        if not self.env.user.has_group(PLANNER_GROUP):
-            raise AccessError(
-                self.env._("Only a warehouse manager can let a picker pack.")
-            )
-        for picking in self:
-            picking.alltricks_pack_same_user_ok = True
-            picking.message_post(
-                body=Markup("%s")
-                % self.env._(
-                    "%(user)s allowed the picker to pack this transfer on %(when)s.",
-                    user=self.env.user.name,
-                    when=fields.Datetime.to_string(fields.Datetime.now()),
-                )
-            )
-            _logger.info(
-                "%s: same packer allowed by %s", picking.name, self.env.user.login
-            )
+        self._alltricks_override(
+            "alltricks_pack_same_user_ok",
+            self.env._("Only a warehouse manager can let a picker pack."),
+            self.env._(
+                "%(user)s allowed the picker to pack this transfer on %(when)s."
+            ),
+        )
         return True
+
+    def action_alltricks_waive_rescan(self):
+        """Manager override: validate without a complete re-scan (logged)."""
+        self._alltricks_override(
+            "alltricks_rescan_waived",
+            self.env._("Only a warehouse manager can waive the packing re-scan."),
+            self.env._(
+                "%(user)s allowed this transfer to be validated without a complete "
+                "re-scan on %(when)s."
+            ),
+        )
+        return True
+
+    def _alltricks_override(self, field_name, refusal, message):
+        """Set the override ``field_name`` and log ``message`` (user, when)."""
+        if not self.env.user.has_group(PLANNER_GROUP):
+            raise AccessError(refusal)
+        values = {
+            "user": self.env.user.name,
+            "when": fields.Datetime.to_string(fields.Datetime.now()),
+        }
+        for picking in self:
+            picking.sudo()[field_name] = True
+            # Posted as the manager: the chatter keeps the author and the date.
+            picking.message_post(body=Markup("%s") % (message % values))
+            _logger.info(
+                "%s: %s set by %s", picking.name, field_name, self.env.user.login
+            )
 
     @api.model
     def _get_alltricks_pack_domain(self):
@@ -117,8 +177,14 @@ class StockPicking(models.Model):
         return bool(lines) and all(not ml._get_alltricks_to_scan() for ml in lines)
 
     @api.model
+    def _check_alltricks_packer_group(self):
+        if not self.env.user.has_group(PACKER_GROUP):
+            raise AccessError(self.env._("Only packers can use the packing station."))
+
+    @api.model
     def alltricks_pack_open(self, code):
         """Packing station: the packer scans a tote or reference."""
+        self._check_alltricks_packer_group()
         pack = self._alltricks_pack_find(code)
         pack._check_alltricks_packer()
         return pack.alltricks_pack_state()

@@ -62,6 +62,7 @@ class StockPicking(models.Model):
                     "%(name)s is not a packing transfer ready to pack.", name=self.name
                 )
             )
+        self._check_alltricks_packer_group()
         self._check_alltricks_packer()
 
     def _get_alltricks_scanned_product(self, barcode):
@@ -164,19 +165,33 @@ class StockPicking(models.Model):
         return {"ok": False, "message": message, "state": self.alltricks_pack_state()}
 
     def button_validate(self):
-        """A transfer re-scanned at the packing station leaves only complete."""
-        started = self.filtered(
-            lambda p: (
-                any(p.move_line_ids.mapped("alltricks_packed_by")) and p.state != "done"
-            )
-        )
-        for picking in started:
-            if not picking._is_alltricks_pack_complete():
+        self._check_alltricks_pack_validation()
+        return super().button_validate()
+
+    def _check_alltricks_pack_validation(self):
+        """The packing station's rules hold for Odoo's own Validate button too.
+
+        A PACK transfer of a 3-step delivery leaves only once every unit is
+        re-scanned, and never validated by the user who picked it, unless a
+        warehouse manager waived the re-scan or let the picker pack (both
+        logged). Other operation types, and server code running as superuser,
+        are left to Odoo.
+        """
+        if self.env.su:
+            return
+        for picking in self:
+            if picking.state in ("done", "cancel"):
+                continue
+            if not picking._is_alltricks_rescan_required():
+                continue
+            complete = picking._is_alltricks_pack_complete()
+            if not complete and not picking.alltricks_rescan_waived:
                 raise UserError(
                     self.env._(
-                        "%(name)s is being re-scanned at the packing station and "
-                        "units still differ: finish the re-scan first.",
+                        "%(name)s must be re-scanned unit by unit at the packing "
+                        "station (Pack (scanner)) before it is validated; a "
+                        "warehouse manager may waive the re-scan on the transfer.",
                         name=picking.name,
                     )
                 )
-        return super().button_validate()
+            picking._check_alltricks_packer()

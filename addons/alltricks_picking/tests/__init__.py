@@ -8,3 +8,5 @@ from . import test_scan_concurrency
 from . import test_pack_station
 from . import test_scan_tour
 from . import test_scan_kpi_security
+from . import test_cart_access
+from . import test_pack_validation

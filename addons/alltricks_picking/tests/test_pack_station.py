@@ -82,7 +82,7 @@ class TestPackStation(ScanCase):
         missing = pack.sudo().alltricks_mismatch_ids
         self.assertEqual(missing.kind, "missing")
         self.assertEqual(missing.quantity, 1)
-        with self.assertRaisesRegex(UserError, "finish the re-scan first"):
+        with self.assertRaisesRegex(UserError, "must be re-scanned unit by unit"):
             pack.button_validate()
 
         pack.alltricks_pack_scan("EAN-B-02-07-1-1")

@@ -59,13 +59,37 @@ class TestScanPicker(ScanCase):
         batch = self.take(self.plan())
         line = batch._get_route_move_lines()
         batch.alltricks_scan(line.id, "EAN-B-02-07-1-1")
+        quant = self.env["stock.quant"].search(
+            [("product_id", "=", product.id), ("location_id", "=", line.location_id.id)]
+        )
 
-        batch.alltricks_scan_fill(line.id)
-        batch.alltricks_scan_fill(line.id)
+        first = batch.alltricks_scan_fill(line.id)
+        again = batch.alltricks_scan_fill(line.id)
 
+        self.assertEqual([first["ok"], again["ok"]], [True, True])
         self.assertEqual(line.alltricks_scanned_qty, 4)
         self.assertEqual(line.quantity, 4)
         self.assertEqual(line.move_id.quantity, 4)
+        self.assertEqual(line.move_id.product_uom_qty, 4)
+        self.assertEqual((quant.quantity, quant.reserved_quantity), (10, 4))
+        extra = batch.alltricks_scan(line.id, "EAN-B-02-07-1-1")
+        self.assertFalse(extra["ok"])
+        self.assertEqual(line.alltricks_scanned_qty, 4)
+
+    def test_fill_after_a_short_pick_adds_nothing(self):
+        product = self.products["C-01-05-1-1"]
+        pick = self.make_pick([(product, 3)])
+        batch = self.take(self.plan())
+        line = batch._get_route_move_lines()
+        batch.alltricks_scan(line.id, "EAN-C-01-05-1-1")
+        batch.alltricks_scan_missing(line.id)
+
+        batch.alltricks_scan_fill(line.id)
+
+        self.assertEqual((line.quantity, line.alltricks_scanned_qty), (1, 1))
+        batch.alltricks_scan_done()
+        self.assertEqual(pick.move_ids.quantity, 1)
+        self.assertEqual(pick.backorder_ids.move_ids.product_uom_qty, 2)
 
     def test_bin_and_tote_scans_are_checked_and_write_nothing(self):
         product = self.products["A-02-01-1-1"]
