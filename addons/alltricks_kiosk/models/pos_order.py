@@ -90,7 +90,7 @@ class PosOrder(models.Model):
             )
         needs = self._alltricks_get_needed_quantities()
         quants = self._alltricks_lock_sellable_quants(needs)
-        self._alltricks_check_availability(needs, quants)
+        self._alltricks_check_availability(needs)
         picking = (
             self.env["stock.picking"]
             .sudo()
@@ -124,10 +124,9 @@ class PosOrder(models.Model):
             self.env["stock.quant"]
             .sudo()
             .search(
-                products.with_company(self.company_id)._get_kiosk_quant_domain(
-                    self.config_id.warehouse_id
-                )
-                & fields.Domain("product_id", "in", products.ids),
+                products._get_alltricks_sellable_domain(
+                    self.config_id.warehouse_id or None, self.company_id
+                ),
                 order="in_date, id",
             )
         )
@@ -149,13 +148,18 @@ class PosOrder(models.Model):
             quants.invalidate_recordset(["quantity", "reserved_quantity"])
         return quants
 
-    def _alltricks_check_availability(self, needs, quants):
+    def _alltricks_check_availability(self, needs):
+        """Refuse the order when an item is not for sale any more: sheet no
+        longer validated, or fewer unreserved sellable units than ordered (the
+        catalog's shelf quantity, read after the quants were locked)."""
+        products = self.env["product.product"].concat(*needs)
+        free = products._get_alltricks_sellable_quantities(
+            self.config_id.warehouse_id or None, self.company_id
+        )
         for product, qty in needs.items():
-            product_quants = quants.filtered(lambda q, p=product: q.product_id == p)
-            free = sum(q.quantity - q.reserved_quantity for q in product_quants)
             if (
-                not product._is_kiosk_sheet_validated()
-                or product.uom_id.compare(free, qty) < 0
+                product.product_tmpl_id.sheet_state != "validated"
+                or product.uom_id.compare(free[product.id], qty) < 0
             ):
                 raise UserError(
                     self.env._(

@@ -14,6 +14,31 @@ class ProductTemplate(models.Model):
         visible = (
             self.env["product.product"]
             .sudo()
+            .with_company(config.company_id)
             ._get_kiosk_visible_products(config.warehouse_id)
         )
         return Domain.AND([domain, [("id", "in", visible.product_tmpl_id.ids)]])
+
+    def _alltricks_sync_publication(self):
+        """What the web shop puts on sale goes on sale in the point of sale too:
+        a product published by alltricks_catalog (validated sheet, shelf stock)
+        becomes *Available in POS*. Staff may untick it to keep a product off
+        the kiosk; it is ticked again the next time the shop publishes it."""
+        unpublished = self.sudo().filtered(lambda t: not t.is_published)
+        result = super()._alltricks_sync_publication()
+        unpublished.filtered("is_published")._alltricks_make_available_in_pos()
+        return result
+
+    @api.model
+    def _alltricks_sync_available_in_pos(self):
+        """On install: the products already on sale in the web shop."""
+        self.sudo().search(
+            [("is_published", "=", True), ("sheet_state", "=", "validated")]
+        )._alltricks_make_available_in_pos()
+
+    def _alltricks_make_available_in_pos(self):
+        templates = self.filtered(lambda t: t.sale_ok and not t.available_in_pos)
+        if templates:
+            # unticking Available in POS unticked Available in Self Order too
+            templates.write({"available_in_pos": True, "self_order_available": True})
+        return templates

@@ -60,8 +60,8 @@ class StockPicking(models.Model):
         if not_ready:
             raise UserError(
                 self.env._(
-                    "%(names)s is not ready yet: wait until the picker has "
-                    "validated it.",
+                    "Not ready yet: %(names)s. Wait until the picker has "
+                    "validated the pick.",
                     names=", ".join(not_ready.mapped("name")),
                 )
             )
@@ -71,7 +71,7 @@ class StockPicking(models.Model):
         if unpaid:
             raise UserError(
                 self.env._(
-                    "%(names)s is not paid yet: take the payment at the counter "
+                    "Not paid yet: %(names)s. Take the payment at the counter "
                     "before handing the goods over.",
                     names=", ".join(unpaid.mapped("pos_order_id.name")),
                 )

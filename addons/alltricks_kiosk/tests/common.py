@@ -55,9 +55,10 @@ class ShowroomKioskMixin:
                 "is_storable": True,
                 "list_price": 150.0,
                 "taxes_id": False,
-                "available_in_pos": True,
             }
         )
+        # Not "Available in POS": the kiosk puts it on sale when the shop
+        # publishes it (validated sheet and shelf stock).
         if validated:
             # alltricks_catalog's own import path, which skips its review flow.
             product.product_tmpl_id.with_context(
@@ -68,6 +69,9 @@ class ShowroomKioskMixin:
     @classmethod
     def _put(cls, product, location, quantity):
         cls.env["stock.quant"]._update_available_quantity(product, location, quantity)
+        # what a request's commit does: alltricks_catalog may sync the shop
+        # publication (and so Available in POS) just before it
+        cls.env.cr.flush()
 
     def _kiosk_order(self, product, qty=1.0):
         """What /pos-self-order/process-order/kiosk/ does with a kiosk cart."""
@@ -119,6 +123,13 @@ class ShowroomKioskMixin:
         }
         self.env["pos.order"].with_user(self.cashier).sync_from_ui([paid])
         return order
+
+    def _kiosk_qty(self, product):
+        """The quantity the kiosk shows for ``product``."""
+        product.invalidate_recordset(["alltricks_kiosk_qty"])
+        return product.with_context(
+            alltricks_warehouse_id=self.warehouse.id
+        ).alltricks_kiosk_qty
 
     def _express_picks(self, order):
         return order.picking_ids.filtered("alltricks_express")

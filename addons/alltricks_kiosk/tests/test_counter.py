@@ -63,11 +63,11 @@ class TestShowroomCounter(ShowroomKioskMixin, TransactionCase):
         self.assertEqual(pick.alltricks_pickup_number, order.tracking_number)
         self.assertEqual(pick.alltricks_counter_state, "picking")
 
-        with self.assertRaisesRegex(UserError, "not ready yet"):
+        with self.assertRaisesRegex(UserError, f"Not ready yet: {pick.name}\\."):
             pick.action_alltricks_hand_over()
         self._validate(pick)
         self.assertEqual(pick.alltricks_counter_state, "ready")
-        with self.assertRaisesRegex(UserError, "not paid yet"):
+        with self.assertRaisesRegex(UserError, "Not paid yet: "):
             pick.action_alltricks_hand_over()
         self._pay_at_counter(order)
         pick.action_alltricks_hand_over()
@@ -89,4 +89,4 @@ class TestShowroomCounter(ShowroomKioskMixin, TransactionCase):
 
         pickup = self.env.ref("alltricks_kiosk.stock_location_showroom_pickup")
         self.assertEqual(self.bike.with_context(location=pickup.id).qty_available, 2.0)
-        self.assertEqual(self.bike._get_kiosk_sellable_qty(), {})
+        self.assertEqual(self._kiosk_qty(self.bike), 0.0)

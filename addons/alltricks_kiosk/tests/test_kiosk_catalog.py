@@ -60,9 +60,48 @@ class TestKioskCatalog(ShowroomKioskMixin, TransactionCase):
 
         self.assertNotIn("Showroom Gravel Bike", self._kiosk_names())
 
-    def test_sellable_quantity_ignores_stock_not_put_away(self):
+    def test_kiosk_quantity_counts_bins_and_showroom_not_stock_put_away_later(self):
         self._put(self.bike, self.input, 7)
 
-        quantities = (self.bike | self.helmet)._get_kiosk_sellable_qty()
+        self.assertEqual(self._kiosk_qty(self.bike), 2.0)
+        self.assertEqual(self._kiosk_qty(self.helmet), 0.0)
+        self.assertEqual(
+            self._kiosk_qty(self.bike),
+            self.bike._get_alltricks_sellable_qty(self.warehouse),
+        )
 
-        self.assertEqual(quantities, {self.bike.id: 2.0})
+    def test_item_the_shop_publishes_goes_on_sale_in_the_point_of_sale(self):
+        self.assertTrue(self.bike.is_published)
+        self.assertEqual(
+            [p.available_in_pos for p in (self.bike, self.helmet, self.pump)],
+            [True, False, False],
+        )
+
+    def test_item_ticked_available_in_pos_still_follows_the_shop_rule(self):
+        (self.helmet | self.pump).available_in_pos = True
+
+        names = self._kiosk_names()
+
+        self.assertNotIn("Unshelved Helmet", names)
+        self.assertNotIn("Draft Sheet Pump", names)
+
+    def test_item_taken_off_the_point_of_sale_stays_off_until_published_again(self):
+        self.bike.available_in_pos = False
+        self._put(self.bike, self.bin, 1)
+
+        self.assertNotIn("Showroom Gravel Bike", self._kiosk_names())
+        self._web_order(self.bike, 3)
+        self.env.cr.flush()
+        self.assertFalse(self.bike.is_published)
+        self._put(self.bike, self.bin, 1)
+        self.assertTrue(self.bike.is_published)
+        self.assertTrue(self.bike.available_in_pos)
+
+    def test_install_puts_products_on_sale_in_the_shop_on_the_kiosk(self):
+        self.bike.available_in_pos = False
+
+        self.env["product.template"]._alltricks_sync_available_in_pos()
+
+        self.assertTrue(self.bike.available_in_pos)
+        self.assertFalse(self.helmet.available_in_pos)
+        self.assertFalse(self.pump.available_in_pos)

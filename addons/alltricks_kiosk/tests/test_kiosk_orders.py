@@ -41,7 +41,7 @@ class TestKioskOrders(ShowroomKioskMixin, TransactionCase):
             set(pick.move_line_ids.mapped("location_id").ids),
             {self.bin.id, self.showroom.id},
         )
-        self.assertEqual(self.bike._get_kiosk_sellable_qty(), {})
+        self.assertEqual(self._kiosk_qty(self.bike), 0.0)
 
     def test_kiosk_order_cannot_take_units_reserved_for_web_orders(self):
         self._web_order(self.bike, 1)
@@ -131,4 +131,4 @@ class TestKioskOrders(ShowroomKioskMixin, TransactionCase):
         self.env["pos.order"].sudo().remove_from_ui(order.ids)
 
         self.assertEqual(pick.state, "cancel")
-        self.assertEqual(self.bike._get_kiosk_sellable_qty(), {self.bike.id: 2.0})
+        self.assertEqual(self._kiosk_qty(self.bike), 2.0)
