@@ -1,7 +1,7 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..batching import Order, OrderLine
 from .stock_picking_batch import PLANNER_GROUP, check_plan_write
@@ -53,7 +53,30 @@ class StockPicking(models.Model):
     def write(self, vals):
         check_plan_write(self, vals)
         check_override_write(self, vals)
+        if "batch_id" in vals:
+            self._check_alltricks_cart_move(vals["batch_id"])
         return super().write(vals)
+
+    def _check_alltricks_cart_move(self, batch_id):
+        """Only a cart's picker (or a manager) takes a transfer off that cart."""
+        if self.env.su or self.env.user.has_group(PLANNER_GROUP):
+            return
+        moved = self.filtered(
+            lambda p: (
+                p.batch_id.alltricks_cart_type_id
+                and p.batch_id.id != batch_id
+                and p.batch_id.user_id != self.env.user
+            )
+        )
+        if moved:
+            raise AccessError(
+                self.env._(
+                    "%(name)s is on cart %(cart)s: only its picker or a warehouse "
+                    "manager can take it off.",
+                    name=moved[0].name,
+                    cart=moved[0].batch_id.name,
+                )
+            )
 
     def action_alltricks_plan_picking(self):
         """Plan the selected transfers that are ready and not in a batch yet."""
@@ -119,6 +142,15 @@ class StockPicking(models.Model):
         if self.env.su or self.env.user.has_group(PLANNER_GROUP):
             return
         pickings = self.filtered(lambda p: p.state not in ("done", "cancel"))
+        loose = pickings.filtered(lambda p: p.alltricks_tote and not p.batch_id)
+        if loose:
+            raise UserError(
+                self.env._(
+                    "%(name)s was planned on a cart and is not on it any more: plan "
+                    "it again, or ask a warehouse manager to validate it.",
+                    name=loose[0].name,
+                )
+            )
         carts = pickings.batch_id.filtered("alltricks_cart_type_id")
         for batch in carts:
             batch._check_alltricks_scan_picker()

@@ -124,3 +124,17 @@ class TestCartAccess(ScanCase):
                 pack.name
             )
         self.assertEqual(pack.move_line_ids.alltricks_scanned_qty, 0)
+
+    def test_a_planned_transfer_is_not_validated_off_its_cart(self):
+        before = self.snapshot(self.product)
+        with self.assertRaisesRegex(AccessError, "only its picker or a warehouse"):
+            self.pick.with_user(self.picker2).write({"batch_id": False})
+        self.assertEqual(self.pick.batch_id, self.batch)
+
+        self.pick.with_user(self.manager).write({"batch_id": False})
+
+        for user in (self.picker, self.picker2):
+            with self.assertRaisesRegex(UserError, "was planned on a cart"):
+                self.pick.with_user(user).button_validate()
+        self.assertEqual(self.snapshot(self.product), before)
+        self.assertEqual(self.pick.state, "assigned")
