@@ -1,5 +1,3 @@
-from unittest.mock import patch
-
 from odoo.tests import HttpCase, tagged
 
 from .scan_common import ScanCase
@@ -39,17 +37,11 @@ class TestScanTours(HttpCase, ScanCase):
         # Odoo pushes the OUT transfer when the PACK one is validated.
         self.assertFalse(pack.move_ids.move_dest_ids)
 
-        # The slip's print action is checked in test_pack_station; rendering it
-        # in this browser fails on a binary the test filestore does not hold.
-        picking_class = type(self.env["stock.picking"])
-        with patch.object(
-            picking_class, "_get_alltricks_delivery_slip_action", return_value=False
-        ):
-            self.start_tour(
-                "/odoo/action-alltricks_picking.alltricks_pack_station_action",
-                "alltricks_pack_station_tour",
-                login="rt_packer",
-            )
+        self.start_tour(
+            "/odoo/action-alltricks_picking.alltricks_pack_station_action",
+            "alltricks_pack_station_tour",
+            login="rt_packer",
+        )
         self.env.invalidate_all()
 
         mismatch = pack.alltricks_mismatch_ids
