@@ -134,7 +134,13 @@ def place_products(orders, bikes, bins, seed: int):
 
 
 def name_order_length(geometry, stops):
-    """Odoo's pick list: bins sorted by name, walked by shortest paths."""
+    """Odoo's pick list, walked on shortest paths from and back to packing.
+
+    Odoo's printed pick lists (``stock.report_picking``, the batch report of
+    ``stock_picking_batch``) sort lines by ``location_id.complete_name``,
+    e.g. ``WH/Stock/A/A-01-09-1-1``: the generator files every bin under its
+    zone, named by the same code, so that order is the bin-name order here.
+    """
     order = sorted(range(len(stops)), key=lambda i: stops[i][0])
     points = [(aisle, y) for _, aisle, y in stops]
     return walked_length(geometry, points, order)
