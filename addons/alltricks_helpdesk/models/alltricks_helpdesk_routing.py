@@ -92,22 +92,43 @@ class AlltricksHelpdeskRouting(models.AbstractModel):
         )
 
     def _post_routing_note(self, ticket, expert):
-        discipline = ticket.alltricks_discipline_id.name or self.env._("none")
+        ticket.sudo().message_post(
+            body=Markup("<p>%s</p>") % self._get_routing_note(ticket, expert),
+            subtype_xmlid="mail.mt_note",
+            author_id=self.env.ref("base.partner_root").id,
+        )
+
+    def _get_routing_note(self, ticket, expert):
+        """Tell the agents who got the ticket, or what to do when nobody did."""
+        discipline = ticket.alltricks_discipline_id.name
         if expert:
-            body = self.env._(
+            if ticket.alltricks_is_after_sales:
+                return self.env._(
+                    "Routed to %(agent)s, after-sales expert.",
+                    agent=expert.user_id.name,
+                )
+            return self.env._(
                 "Routed to %(agent)s, expert of discipline %(discipline)s.",
                 agent=expert.user_id.name,
                 discipline=discipline,
             )
-        else:
-            body = self.env._(
-                "No expert available for discipline %(discipline)s: the ticket "
-                "waits unassigned in team %(team)s.",
-                discipline=discipline,
-                team=ticket.team_id.display_name or self.env._("(no team)"),
+        team = ticket.team_id.display_name
+        if ticket.alltricks_is_after_sales:
+            reason = self.env._("No after-sales expert available.")
+        elif not discipline:
+            reason = self.env._(
+                "No discipline set: triage by hand. Set the discipline, then "
+                "re-route the ticket to give it to an expert."
             )
-        ticket.sudo().message_post(
-            body=Markup("<p>%s</p>") % body,
-            subtype_xmlid="mail.mt_note",
-            author_id=self.env.ref("base.partner_root").id,
-        )
+        else:
+            reason = self.env._(
+                "No expert available for discipline %(discipline)s.",
+                discipline=discipline,
+            )
+        if team:
+            waiting = self.env._(
+                "The ticket waits unassigned in team %(team)s.", team=team
+            )
+        else:
+            waiting = self.env._("The ticket waits unassigned, with no team.")
+        return f"{reason} {waiting}"

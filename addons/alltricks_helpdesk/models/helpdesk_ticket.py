@@ -214,10 +214,18 @@ class HelpdeskTicket(models.Model):
         """Send the ticket again through the routing, e.g. after the agent
         corrected its discipline or request type."""
         closed = self.filtered("closed")
+        if len(closed) == 1:
+            raise UserError(
+                self.env._(
+                    "Ticket %(ticket)s is closed: reopen it before re-routing it.",
+                    ticket=closed.number,
+                )
+            )
         if closed:
             raise UserError(
                 self.env._(
-                    "Ticket %(tickets)s is closed: reopen it before re-routing it.",
+                    "Tickets %(tickets)s are closed: reopen them before "
+                    "re-routing them.",
                     tickets=", ".join(closed.mapped("number")),
                 )
             )

@@ -6,3 +6,4 @@ from . import test_portal_http
 from . import test_after_sales
 from . import test_channels
 from . import test_portal_tour
+from . import test_routing_notes
