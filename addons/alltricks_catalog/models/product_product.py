@@ -1,4 +1,6 @@
-from odoo import models
+from odoo import api, models
+
+PUBLICATION_QUEUE = "alltricks_catalog.publication_product_ids"
 
 
 class ProductProduct(models.Model):
@@ -68,3 +70,24 @@ class ProductProduct(models.Model):
             [tuple(self.ids)],
         )
         self.env["stock.quant"].invalidate_model(["quantity", "reserved_quantity"])
+
+    def _alltricks_queue_publication_sync(self):
+        """Sync the publication of these products once, just before COMMIT.
+
+        The shelf stock of a product changes once per move line: a putaway of
+        thousands of lines would otherwise read the stock of each product as
+        its line is done. The products are gathered for the transaction and
+        synced together in the flush that precedes COMMIT (savepoints flush
+        too), so the publication is committed with the stock that decides it.
+        """
+        precommit = self.env.cr.precommit
+        if PUBLICATION_QUEUE not in precommit.data:
+            precommit.data[PUBLICATION_QUEUE] = set()
+            precommit.add(self.browse()._alltricks_run_publication_sync)
+        precommit.data[PUBLICATION_QUEUE].update(self.ids)
+
+    @api.model
+    def _alltricks_run_publication_sync(self):
+        product_ids = self.env.cr.precommit.data.pop(PUBLICATION_QUEUE, set())
+        products = self.sudo().browse(sorted(product_ids)).exists()
+        products.product_tmpl_id._alltricks_sync_publication()

@@ -181,18 +181,23 @@ class ProductTemplate(models.Model):
                 )
 
     def _alltricks_sync_publication(self):
-        """Publish validated products with shelf stock, unpublish the others."""
+        """Publish validated products with shelf stock, unpublish the others.
+
+        One query reads the shelf stock of every variant, and at most two
+        writes change the publication, whatever the number of products.
+        """
         templates = self.sudo().filtered(
             lambda t: t.sheet_state == "validated" and t.is_storable
         )
         quantities = templates.product_variant_ids._get_alltricks_sellable_quantities()
-        for template in templates:
-            in_stock = any(
-                quantities.get(variant.id, 0.0) > 0
-                for variant in template.product_variant_ids
+        in_stock = templates.filtered(
+            lambda t: any(quantities[v.id] > 0 for v in t.product_variant_ids)
+        )
+        to_publish = in_stock - templates.filtered("is_published")
+        to_unpublish = (templates - in_stock).filtered("is_published")
+        if to_publish or to_unpublish:
+            _logger.debug(
+                "Publishing %s, unpublishing %s", to_publish.ids, to_unpublish.ids
             )
-            if template.is_published != in_stock:
-                _logger.debug(
-                    "%s %s", "Publishing" if in_stock else "Unpublishing", template.id
-                )
-                template.is_published = in_stock
+        to_publish.write({"is_published": True})
+        to_unpublish.write({"is_published": False})

@@ -25,5 +25,5 @@ class StockQuant(models.Model):
             _logger.debug(
                 "Shelf stock of %s changed in %s", product_id.id, location_id.name
             )
-            product_id.product_tmpl_id._alltricks_sync_publication()
+            product_id._alltricks_queue_publication_sync()
         return result

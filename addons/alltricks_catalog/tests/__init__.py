@@ -1,5 +1,6 @@
 from . import test_roles
 from . import test_shelf_publication
+from . import test_publication_batch
 from . import test_shelf_concurrency
 from . import test_sheet_workflow
 from . import test_variant_grid

@@ -47,6 +47,10 @@ class ShelfCommon(TransactionCase):
             product, location or self.bin, quantity
         )
 
+    def _commit_flush(self):
+        """Run what COMMIT runs first: the flush, with the publication sync."""
+        self.env.cr.flush()
+
     def _web_order(self, product, quantity, partner=None):
         return self.env["sale.order"].create(
             {

@@ -178,6 +178,7 @@ class TestSheetWorkflow(TransactionCase):
             ),
             2,
         )
+        self.env.cr.flush()  # as COMMIT does: the publication sync runs
         self.assertTrue(template.is_published)
         template.with_user(self.reviewer).action_sheet_reset()
         self.assertFalse(template.is_published)

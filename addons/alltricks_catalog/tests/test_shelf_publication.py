@@ -46,11 +46,13 @@ class TestShelfPublication(ShelfCommon):
             }
         )
         order.button_confirm()
+        self._commit_flush()
         self.assertEqual(self.website._get_product_available_qty(self.product), 0)
         self.assertFalse(self.product.is_published)
 
     def test_received_not_put_away_stays_unpublished_then_putaway_publishes(self):
         self._receive(3)
+        self._commit_flush()
         self.assertEqual(
             self.product.with_context(warehouse_id=self.warehouse.id).qty_available, 3
         )
@@ -61,6 +63,7 @@ class TestShelfPublication(ShelfCommon):
         self.assertEqual(storage.location_id, self.warehouse.wh_input_stock_loc_id)
         storage.move_ids.move_line_ids.location_dest_id = self.bin
         storage.button_validate()
+        self._commit_flush()
         self.assertTrue(self.product.is_published)
         self.assertEqual(self.website._get_product_available_qty(self.product), 3)
 
@@ -69,6 +72,7 @@ class TestShelfPublication(ShelfCommon):
             {"name": "Draft tyre", "type": "consu", "is_storable": True}
         )
         self._put_on_shelf(draft, 5)
+        self._commit_flush()
         self.assertEqual(draft.sheet_state, "draft")
         self.assertFalse(draft.is_published)
 
@@ -83,8 +87,10 @@ class TestShelfPublication(ShelfCommon):
 
     def test_last_unit_sold_unpublishes(self):
         self._put_on_shelf(self.product, 2)
+        self._commit_flush()
         self.assertTrue(self.product.is_published)
         self._web_order(self.product, 2).action_confirm()
+        self._commit_flush()
         self.assertEqual(self.website._get_product_available_qty(self.product), 0)
         self.assertFalse(self.product.is_published)
 
@@ -94,6 +100,7 @@ class TestShelfPublication(ShelfCommon):
         cart = self._web_order(self.product, 1)
         self.assertEqual(cart._get_free_qty(self.product), 3)
         self.assertEqual(self.product._get_max_quantity(self.website, cart), 2)
+        self._commit_flush()
         self.assertTrue(self.product.is_published)
 
     def test_cart_add_is_capped_at_shelf_quantity(self):

@@ -81,10 +81,12 @@ class TestShelfTour(HttpCase):
 
     def test_received_unit_is_sold_only_once_put_away(self):
         self._receive_one_unit()
+        self.env.cr.flush()  # as COMMIT does: the publication sync runs
         self.assertFalse(self.product.is_published)
         self.start_tour("/shop", "alltricks_shelf_not_in_shop", login="cage_buyer")
 
         self._put_away()
+        self.env.cr.flush()  # as COMMIT does: the publication sync runs
         self.assertTrue(self.product.is_published)
         self.start_tour("/shop", "alltricks_shelf_buy_last_unit", login="cage_buyer")
 
