@@ -113,7 +113,8 @@ def test_remainder_is_reported_when_bins_run_out():
     assert result.unplaced_qty == 20
     assert result.message == (
         "Placed 80 of 100 in 2 bins; 20 left unplaced: no free shelf bin, every "
-        "one it fits in is full or holds another product."
+        "one it fits in is full or holds another product: free or add a shelf bin, "
+        "or store it by hand."
     )
 
 

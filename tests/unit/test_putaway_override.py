@@ -51,7 +51,7 @@ def test_override_to_unknown_bin_is_reported():
     violations = engine.check_override(make_line(), 999)
 
     assert [(v.rule, v.message) for v in violations] == [
-        ("unknown_bin", "No bin with id 999.")
+        ("unknown_bin", "It is not a bin of this layout.")
     ]
 
 
@@ -107,6 +107,7 @@ def test_override_catches_look_alike_in_the_next_bay():
     assert violations[0].message == (
         f"Look-alike products are too close, in {bins[0].name}."
     )
+    assert violations[0].product_ids == (2,)
     assert rules_broken(bins, make_line(template_id=1), 2) == []
 
 
@@ -189,3 +190,17 @@ def test_bin_from_layout_spec_uses_the_bay_rank_on_its_side():
 
     assert (bin_.id, bin_.aisle, bin_.bay, bin_.max_units) == (7, 0, 6, None)
     assert PutawayEngine([bin_]).plan([make_line()])[0].placed_qty == 5
+
+
+def test_mixing_names_the_products_held_and_counts_units_in_words():
+    held = BinContent(7, 39, family_keys(7), None, 1000, 0.5)
+    bins = layout({0: [held]})
+    engine = PutawayEngine(bins)
+
+    mixing, *capacity = engine.check_override(make_line(qty=2), bins[0].id)
+
+    assert (mixing.rule, mixing.product_ids) == ("mixing", (7,))
+    assert mixing.message == f"{bins[0].name} already holds another product."
+    assert [v.message for v in capacity] == [
+        f"{bins[0].name} takes only 1 more unit by volume."
+    ]

@@ -53,7 +53,10 @@ def test_bulky_line_without_bulky_rack_is_refused():
         [make_line(1, qty=1, bulky=True)]
     )[0]
 
-    assert result.message == "Refused: the layout has no bulky rack."
+    assert result.message == (
+        "Refused: the layout has no bulky rack: add one with the layout generator, "
+        "or store it by hand."
+    )
 
 
 def test_fast_movers_walk_less_than_slow_movers_in_any_order():

@@ -141,7 +141,8 @@ def test_separation_impossible_is_refused_with_reason():
     assert results[1].refused
     assert results[1].message == (
         "Refused: separation impossible: every free shelf bin that fits is within "
-        "1 bay(s) on the same aisle side of a look-alike product."
+        "1 bay on the same aisle side of a look-alike product: free a bin further "
+        "away, or store it by hand."
     )
 
 

@@ -89,4 +89,4 @@ class StockMove(models.Model):
             picking.activity_schedule(
                 activity_type_id=todo.id, summary=summary, user_id=user.id
             )
-        _logger.info("Late putaway: %s transfer(s) to remind", len(pickings))
+        _logger.info("Late putaway: transfers to remind: %s", len(pickings))

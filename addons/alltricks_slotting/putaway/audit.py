@@ -22,6 +22,7 @@ from .layout_index import LayoutIndex
 from .separation import SeparationIndex
 from .settings import PutawaySettings, PutawayWeights
 from .state import StockState
+from .wording import count_of
 
 
 def override_violations(
@@ -39,12 +40,15 @@ def override_violations(
     """
     i = layout.index_of.get(bin_id)
     if i is None:
-        return [RuleViolation("unknown_bin", f"No bin with id {bin_id}.", bin_id)]
+        return [RuleViolation("unknown_bin", "It is not a bin of this layout.", bin_id)]
     qty = line.qty if qty is None else qty
 
     found = _placement_violations(layout, state, i, line, qty)
     found.extend(_separation_violations(layout, state, i, line))
-    return [RuleViolation(rule, message, bin_id) for rule, message in found]
+    return [
+        RuleViolation(rule, message, bin_id, products)
+        for rule, message, products in found
+    ]
 
 
 def _placement_violations(layout, state, i, line, qty):
@@ -54,23 +58,27 @@ def _placement_violations(layout, state, i, line, qty):
     if line.bulky != (bin_.rack_type == BULKY):
         wanted = "a bulky rack" if line.bulky else "a shelf bin"
         found.append(
-            ("rack_type", f"This product goes to {wanted}, {bin_.name} is not one.")
+            (
+                "rack_type",
+                f"This product goes to {wanted}, {bin_.name} is not one.",
+                (),
+            )
         )
     dims = sorted_dims(line.length_cm, line.width_cm, line.height_cm)
     if not fits_rotated(dims, bin_class.dims):
         found.append(
-            ("dimensions", f"A unit does not fit in {bin_.name}, even turned.")
+            ("dimensions", f"A unit does not fit in {bin_.name}, even turned.", ())
         )
 
     contents = state.contents.get(i, ())
-    others = sorted({c.product_id for c in contents} - {line.product_id})
+    others = tuple(sorted({c.product_id for c in contents} - {line.product_id}))
     if others and not layout.settings.allow_mixing:
-        found.append(("mixing", f"{bin_.name} already holds product(s) {others}."))
+        held = "another product" if len(others) == 1 else f"{len(others)} others"
+        found.append(("mixing", f"{bin_.name} already holds {held}.", others))
     for rule, room in _room(bin_class, contents, line).items():
         if qty > room:
-            found.append(
-                (rule, f"{bin_.name} takes only {room:g} more units by {rule}.")
-            )
+            more = count_of(room, "more unit")
+            found.append((rule, f"{bin_.name} takes only {more} by {rule}.", ()))
     return found
 
 
@@ -82,11 +90,13 @@ def _separation_violations(layout, state, i, line):
     conflicts = state.separation.iter_conflicts(
         i, line.product_id, tuple(sorted(line.families))
     )
+    conflicts = list(conflicts)
     close = sorted({other for other, _product, _family in conflicts})
     if not close:
         return []
     names = ", ".join(layout.bins[other].name for other in close)
-    return [("separation", f"Look-alike products are too close, in {names}.")]
+    products = tuple(sorted({product for _other, product, _family in conflicts}))
+    return [("separation", f"Look-alike products are too close, in {names}.", products)]
 
 
 def _room(bin_class, contents, line):
@@ -194,7 +204,9 @@ def _capacity_violations(layout, i, contents):
             ("weight", f"{weight:g} kg for a {bin_class.max_weight:g} kg limit")
         )
     if bin_class.max_units and units > bin_class.max_units:
-        found.append(("units", f"{units:g} units for a limit of {bin_class.max_units}"))
+        found.append(
+            ("units", f"{count_of(units, 'unit')} for a limit of {bin_class.max_units}")
+        )
     return [
         RuleViolation(rule, f"{bin_.name} is over capacity: {detail}.", bin_.id)
         for rule, detail in found

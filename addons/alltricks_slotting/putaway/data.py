@@ -200,12 +200,15 @@ class RuleViolation:
     """A hard rule a manual choice or a stored state breaks.
 
     ``rule`` is one of ``unknown_bin``, ``rack_type``, ``dimensions``, ``volume``,
-    ``weight``, ``units``, ``mixing``, ``separation``.
+    ``weight``, ``units``, ``mixing``, ``separation``. ``product_ids``: the other
+    products involved (held in the bin, look-alikes too close), so that a caller
+    can name them.
     """
 
     rule: str
     message: str
     bin_id: int | None = None
+    product_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

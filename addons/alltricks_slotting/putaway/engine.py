@@ -46,6 +46,7 @@ from .geometry import fits_rotated, room_left, sorted_dims
 from .layout_index import LayoutIndex
 from .settings import PutawaySettings, PutawayWeights
 from .state import PlannedContent, PlanState, StockState
+from .wording import count_of
 
 _logger = logging.getLogger(__name__)
 
@@ -519,14 +520,15 @@ class PutawayEngine:
         line = ctx.line
         if remaining <= 0:
             count = len(allocations)
-            message = f"Split over {count} bins." if count > 1 else ""
+            message = f"Split over {count_of(count, 'bin')}." if count > 1 else ""
             return LineResult(line, tuple(allocations), 0.0, message)
 
         reason = self._get_refusal_reason(ctx, len(allocations))
         if allocations:
             message = (
                 f"Placed {line.qty - remaining:g} of {line.qty:g} in "
-                f"{len(allocations)} bins; {remaining:g} left unplaced: {reason}."
+                f"{count_of(len(allocations), 'bin')}; {remaining:g} left unplaced: "
+                f"{reason}."
             )
         else:
             message = f"Refused: {reason}."
@@ -538,40 +540,48 @@ class PutawayEngine:
         line, layout = ctx.line, self.layout
         if allocation_count >= self.settings.max_allocations_per_line:
             return (
-                f"it would take more than {allocation_count} bins, split it or "
-                f"raise the limit of bins per line"
+                f"it would take more than {count_of(allocation_count, 'bin')}: "
+                f"receive it in several lines, or raise the limit of bins per line"
             )
         label = "bulky rack" if ctx.rack_type == BULKY else "shelf bin"
         classes = layout.classes_by_rack.get(ctx.rack_type, [])
         if not classes:
-            return f"the layout has no {label}"
+            return (
+                f"the layout has no {label}: add one with the layout generator, "
+                f"or store it by hand"
+            )
         fitting_size = [c for c in classes if fits_rotated(ctx.dims, c.dims)]
         if not fitting_size:
             largest = max(classes, key=lambda bin_class: bin_class.dims)
             return (
                 f"too big: a unit of {_size(line)} cm fits no {label} (largest "
-                f"inside size {'x'.join(f'{side:g}' for side in largest.dims)} cm)"
+                f"inside size {'x'.join(f'{side:g}' for side in largest.dims)} cm): "
+                f"check its size, or store it by hand outside the bins"
             )
         if not ctx.fitting:
             load = max(bin_class.max_weight for bin_class in fitting_size)
             return (
                 f"too heavy: a unit of {line.weight_kg:g} kg is over the "
-                f"{load:g} kg limit of every {label} it fits in"
+                f"{load:g} kg limit of every {label} it fits in: check its "
+                f"weight, or store it by hand outside the bins"
             )
         if ctx.blocked:
             return (
                 f"separation impossible: every free {label} that fits is "
-                f"{self._separation_rule_text()} of a look-alike product"
+                f"{self._separation_rule_text()} of a look-alike product: free a "
+                f"bin further away, or store it by hand"
             )
-        return f"no free {label}, every one it fits in is full or holds another product"
+        return (
+            f"no free {label}, every one it fits in is full or holds another "
+            f"product: free or add a {label}, or store it by hand"
+        )
 
     def _separation_rule_text(self):
         settings = self.settings
         rules = []
         if settings.separation_bay_gap is not None:
-            rules.append(
-                f"within {settings.separation_bay_gap} bay(s) on the same aisle side"
-            )
+            gap = count_of(settings.separation_bay_gap, "bay")
+            rules.append(f"within {gap} on the same aisle side")
         if settings.separation_distance_m:
             rules.append(f"closer than {settings.separation_distance_m:g} m")
         return " or ".join(rules)

@@ -188,9 +188,9 @@ class AlltricksLayoutGenerator(models.TransientModel):
         if stored != asked:
             raise UserError(
                 self.env._(
-                    "%(warehouse)s already has a layout with %(bays)s bays per side, "
-                    "a %(pitch)s m aisle pitch and %(width)s m bays. Keep the same "
-                    "geometry to add zones, or archive its bins first.",
+                    "%(warehouse)s already has a layout (bays per aisle side: "
+                    "%(bays)s, aisle pitch: %(pitch)s m, bay width: %(width)s m). "
+                    "Keep the same geometry to add zones, or archive its bins first.",
                     warehouse=warehouse.name,
                     bays=warehouse.slot_bays_per_side,
                     pitch=warehouse.slot_aisle_pitch_m,
