@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -99,7 +100,8 @@ class StockMoveLine(models.Model):
     def _prepare_slot_override_message(self, violations, target):
         labels = self._get_slot_rule_labels()
         reasons = "\n".join(
-            f"- {labels.get(violation.rule, violation.rule)}: {violation.message}"
+            f"- {labels.get(violation.rule, violation.rule)}: "
+            f"{self._get_slot_violation_text(violation)}"
             for violation in violations
         )
         return self.env._(
@@ -109,6 +111,17 @@ class StockMoveLine(models.Model):
             bin=target.display_name,
             reasons=reasons,
             parent=self.move_id.location_dest_id.display_name,
+        )
+
+    def _get_slot_violation_text(self, violation):
+        """The engine's message, with the other products named."""
+        if not violation.product_ids:
+            return violation.message
+        products = self.env["product.product"].sudo().browse(violation.product_ids)
+        return self.env._(
+            "%(message)s: %(products)s.",
+            message=violation.message.rstrip("."),
+            products=", ".join(products.mapped("display_name")),
         )
 
     # Putaway
@@ -167,9 +180,7 @@ class StockMoveLine(models.Model):
             lines, location=destination, exclude_move_lines=self
         )
         planned_at = time.perf_counter()
-        planned = self.with_context(**{PLANNED: True})
-        for line, result in zip(planned, results, strict=True):
-            line._slot_write_result(result, destination)
+        self.with_context(**{PLANNED: True})._slot_write_results(results, destination)
         _logger.debug(
             "putaway of %s lines into %s: planned in %.3f s, written in %.3f s",
             len(self),
@@ -181,8 +192,64 @@ class StockMoveLine(models.Model):
             [(line, result) for line, result in zip(self, results) if result.message]
         )
 
-    def _slot_write_result(self, result, destination):
-        """Destination bin of the first allocation; one more line per further
+    def _slot_write_results(self, results, destination):
+        """Write the engine's answer: one UPDATE for the lines that only change
+        bin (most of them), the ORM for the quantity of split lines, one create
+        for the lines split off them."""
+        moved, resized, new_lines = {}, [], []
+        for line, result in zip(self, results, strict=True):
+            first, *others = line._prepare_slot_result_values(result, destination)
+            if "quantity" in first:
+                resized.append((line, first))
+            else:
+                moved[line] = first
+            new_lines += [line.copy_data(values)[0] for values in others]
+        self.browse([line.id for line in moved])._slot_write_destinations(moved)
+        for line, values in resized:
+            # a new quantity changes what the line reserves: the ORM handles it
+            line.write(values)
+        if new_lines:
+            self.create(new_lines)
+
+    def _slot_write_destinations(self, values_by_line):
+        """Bin, reason and warning of lines whose quantity does not change, in
+        one query. The ORM's write would, per line, unreserve and reserve the
+        same quantity at the same source and look for chained moves of done
+        lines: nothing for open lines going to a bin, but 2 ms each."""
+        if not self:
+            return
+        fnames = ["location_dest_id", "slot_putaway_reason", "slot_putaway_warning"]
+        self.flush_recordset(fnames)
+        self.modified(fnames, before=True)
+        rows = SQL(", ").join(
+            SQL(
+                "(%s, %s, %s, %s)",
+                line.id,
+                values["location_dest_id"],
+                values["slot_putaway_reason"] or None,
+                values["slot_putaway_warning"] or None,
+            )
+            for line, values in values_by_line.items()
+        )
+        self.env.cr.execute(
+            SQL(
+                """UPDATE stock_move_line line
+                      SET location_dest_id = new.bin,
+                          slot_putaway_reason = new.reason::varchar,
+                          slot_putaway_warning = new.warning::varchar,
+                          write_uid = %(uid)s, write_date = %(now)s
+                     FROM (VALUES %(rows)s) AS new(id, bin, reason, warning)
+                    WHERE line.id = new.id""",
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                rows=rows,
+            )
+        )
+        self.invalidate_recordset([*fnames, "write_uid", "write_date"])
+        self.modified(fnames)
+
+    def _prepare_slot_result_values(self, result, destination):
+        """Values of this line (its first bin) then of one new line per further
         bin; the unplaced rest stays in ``destination`` with a warning."""
         self.ensure_one()
         # quantities of the engine are in the product UoM, lines in their own
@@ -207,12 +274,9 @@ class StockMoveLine(models.Model):
                     "slot_putaway_warning": warning,
                 }
             )
-        first, *others = parts
         if len(parts) == 1:
-            first.pop("quantity")
-        self.write(first)
-        for values in others:
-            self.copy(values)
+            parts[0].pop("quantity")
+        return parts
 
     @api.model
     def _get_slot_reason_text(self, allocation):
@@ -247,5 +311,5 @@ class StockMoveLine(models.Model):
                 )
             )
             _logger.info(
-                "Putaway of %s: %s line(s) not placed", picking.name, len(items)
+                "Putaway of %s: lines not placed: %s", picking.name, len(items)
             )

@@ -39,7 +39,15 @@ class StockWarehouse(models.Model):
     slot_weight_reserve = fields.Float(
         string="Reserve weight",
         default=_WEIGHTS.reserve,
-        help="Slow movers leave the prime slots: weight of nearness for them.",
+        help="Slow movers leave the prime band near packing to fast movers and "
+        "stand right behind it: weight of the band for them.",
+    )
+    slot_reserve_share = fields.Float(
+        string="Prime band share",
+        default=_SETTINGS.reserve_share,
+        help="Size of the prime band kept for fast movers near packing, as a "
+        "share of the bins holding stock (0.2 = 20 %, the A share of the "
+        "velocity classes); 0 keeps no band.",
     )
     slot_weight_occupied = fields.Float(
         string="Occupied bin weight",
@@ -96,6 +104,7 @@ class StockWarehouse(models.Model):
 
     @api.constrains(
         "slot_fill_factor",
+        "slot_reserve_share",
         "slot_separation_bay_gap",
         "slot_separation_distance_m",
         "slot_velocity_days",
@@ -105,6 +114,12 @@ class StockWarehouse(models.Model):
             if not 0 < warehouse.slot_fill_factor <= 1:
                 raise ValidationError(
                     self.env._("The fill factor is a share between 0 and 1, e.g. 0.85.")
+                )
+            if not 0 <= warehouse.slot_reserve_share <= 1:
+                raise ValidationError(
+                    self.env._(
+                        "The prime band share is a share between 0 and 1, e.g. 0.2."
+                    )
                 )
             if warehouse.slot_separation_bay_gap < 0:
                 raise ValidationError(
@@ -149,6 +164,7 @@ class StockWarehouse(models.Model):
         self.ensure_one()
         settings = PutawaySettings(
             fill_factor=self.slot_fill_factor,
+            reserve_share=self.slot_reserve_share,
             separation_bay_gap=self.slot_separation_bay_gap,
             separation_distance_m=self.slot_separation_distance_m or None,
         )

@@ -1,19 +1,21 @@
 """Odoo side of the putaway engine: bins, stock and products in, results out."""
 
 import logging
-from dataclasses import replace
 
 from odoo import models
 from odoo.tools import SQL
 
 from ..putaway import Bin, BinContent, IncomingLine, PutawayEngine, family_keys
+from ..putaway.layout_index import LayoutIndex
 
 _logger = logging.getLogger(__name__)
 
-# (database, location id) -> (signature, bins without stock). Reading and
-# preparing 20,000 bins costs more than planning a receipt, and a layout seldom
-# changes: the signature (bin count, last bin change, warehouse change) is read
-# in the current transaction, so a stale entry is never used.
+# (database, location id) -> {signature, bins without stock, rack type by bin
+# id, engine indexes by settings}. Reading and indexing 20,000 bins costs more
+# than planning a receipt, and a layout seldom changes: the signature (bin
+# count, last bin change, warehouse change) is read in the current transaction,
+# so a stale entry is never used; an index is rebuilt when its prime band no
+# longer fits the stock.
 _BIN_CACHE = {}
 
 
@@ -50,14 +52,16 @@ class StockWarehouse(models.Model):
 
     def _get_slot_putaway_engine(self, location, products, exclude_move_lines=None):
         """``(PutawayEngine, product data)`` for the bins under ``location``."""
-        stock, previous = self._get_slot_bin_stock(location, exclude_move_lines)
+        stock = self._get_slot_bin_stock(location, exclude_move_lines)
         all_products = products | self.env["product.product"].browse(
             list({product_id for _bin, product_id, *_rest in stock})
         )
         data = self._get_slot_product_data(all_products)
+        previous = self._get_slot_previous_bins(
+            location, products, stock, exclude_move_lines
+        )
         for product_id, bin_id in previous.items():
-            if product_id in data:
-                data[product_id]["previous_bin_id"] = bin_id
+            data[product_id]["previous_bin_id"] = bin_id
 
         contents = {}
         for bin_id, product_id, qty, in_date in stock:
@@ -72,17 +76,30 @@ class StockWarehouse(models.Model):
                     info["weight"],
                 )
             )
-        bins = [
-            replace(bin_, contents=tuple(contents[bin_.id]))
-            if bin_.id in contents
-            else bin_
-            for bin_ in self._get_slot_layout_bins(location)
-        ]
         settings, weights = self._get_slot_putaway_settings()
-        return PutawayEngine(bins, settings, weights), data
+        layout = self._get_slot_layout_index(location, settings, weights, contents)
+        return PutawayEngine.from_layout(layout, contents), data
 
-    def _get_slot_layout_bins(self, location):
-        """The engine bins under ``location``, empty, from the cache if valid."""
+    def _get_slot_layout_index(self, location, settings, weights, contents):
+        """The engine's index of the bins under ``location``, kept between calls
+        while the bins, the settings and the prime band stay the same."""
+        entry = self._get_slot_layout_entry(location)
+        occupied = {}
+        rack_of = entry["rack_of"]
+        for bin_id, stock in contents.items():
+            rack_type = rack_of.get(bin_id)
+            if rack_type and any(content.qty > 0 for content in stock):
+                occupied[rack_type] = occupied.get(rack_type, 0) + 1
+        key = (settings, weights)
+        layout = entry["indexes"].get(key)
+        if layout is None or layout.bands_for(occupied) != layout.bands:
+            layout = LayoutIndex(entry["bins"], settings, weights, occupied)
+            # one index per settings, the latest prime band only
+            entry["indexes"][key] = layout
+        return layout
+
+    def _get_slot_layout_entry(self, location):
+        """Cache entry of ``location``: its bins, their rack types, kept indexes."""
         self.env["stock.location"].flush_model()
         self.env.cr.execute(
             SQL(
@@ -95,11 +112,17 @@ class StockWarehouse(models.Model):
         signature = (*self.env.cr.fetchone(), self.write_date)
         key = (self.env.cr.dbname, location.id)
         cached = _BIN_CACHE.get(key)
-        if cached and cached[0] == signature:
-            return cached[1]
+        if cached and cached["signature"] == signature:
+            return cached
         bins = self._prepare_slot_bins(self._get_slot_bin_rows(location), {})
-        _BIN_CACHE[key] = (signature, bins)
-        return bins
+        entry = {
+            "signature": signature,
+            "bins": bins,
+            "rack_of": {bin_.id: bin_.rack_type for bin_ in bins},
+            "indexes": {},
+        }
+        _BIN_CACHE[key] = entry
+        return entry
 
     def _get_slot_bin_rows(self, location):
         self.env["stock.location"].flush_model()
@@ -122,7 +145,7 @@ class StockWarehouse(models.Model):
 
     def _get_slot_bin_stock(self, location, exclude_move_lines=None):
         """Stock on hand and promised to open move lines, per bin and product:
-        ``([(bin, product, qty, date)], {product: bin of its latest receipt})``."""
+        ``[(bin, product, qty, date)]``."""
         self.env["stock.quant"].flush_model()
         self.env["stock.move.line"].flush_model()
         excluded = list(exclude_move_lines.ids) if exclude_move_lines else []
@@ -152,12 +175,38 @@ class StockWarehouse(models.Model):
                 excluded=excluded,
             )
         )
-        stock = self.env.cr.fetchall()
-        latest = {}
-        for bin_id, product_id, _qty, in_date in stock:
-            if product_id not in latest or in_date > latest[product_id][0]:
-                latest[product_id] = (in_date, bin_id)
-        return stock, {pid: bin_id for pid, (_date, bin_id) in latest.items()}
+        return self.env.cr.fetchall()
+
+    def _get_slot_previous_bins(self, location, products, stock, exclude_move_lines):
+        """``{product id: bin}``: the bin the latest move line of the product
+        under ``location`` went to, when it still holds the product. Line ids,
+        not dates, tell the latest: receipts of one second share their dates."""
+        if not products:
+            return {}
+        excluded = list(exclude_move_lines.ids) if exclude_move_lines else []
+        self.env.cr.execute(
+            SQL(
+                """SELECT DISTINCT ON (line.product_id)
+                          line.product_id, line.location_dest_id
+                     FROM stock_move_line line
+                     JOIN stock_location bin ON bin.id = line.location_dest_id
+                    WHERE line.product_id = ANY(%(products)s)
+                      AND bin.slot_rack_type IS NOT NULL
+                      AND bin.parent_path LIKE %(path)s
+                      AND line.state != 'cancel'
+                      AND NOT line.id = ANY(%(excluded)s)
+                 ORDER BY line.product_id, line.id DESC""",
+                products=products.ids,
+                path=f"{location.parent_path}%",
+                excluded=excluded,
+            )
+        )
+        held = {(product_id, bin_id) for bin_id, product_id, *_rest in stock}
+        return {
+            product_id: bin_id
+            for product_id, bin_id in self.env.cr.fetchall()
+            if (product_id, bin_id) in held
+        }
 
     def _get_slot_product_data(self, products):
         """Per product id: unit size and weight, families, bulkiness, velocity."""

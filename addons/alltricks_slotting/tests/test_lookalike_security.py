@@ -54,12 +54,19 @@ class TestLookalikeSecurity(TransactionCase):
 
     def test_manager_tunes_putaway_settings_but_picker_cannot(self):
         self.warehouse.with_user(self.manager).write(
-            {"slot_fill_factor": 0.7, "slot_weight_walk": 2.0}
+            {
+                "slot_fill_factor": 0.7,
+                "slot_weight_walk": 2.0,
+                "slot_reserve_share": 0.1,
+            }
         )
         settings, weights = self.warehouse._get_slot_putaway_settings()
         self.assertEqual(settings.fill_factor, 0.7)
+        self.assertEqual(settings.reserve_share, 0.1)
         self.assertEqual(weights.walk, 2.0)
         with self.assertRaises(AccessError):
             self.warehouse.with_user(self.picker).write({"slot_fill_factor": 0.5})
+        with self.assertRaisesRegex(ValidationError, "prime band share"):
+            self.warehouse.with_user(self.manager).write({"slot_reserve_share": -0.1})
         with self.assertRaisesRegex(ValidationError, "between 0 and 1"):
             self.warehouse.with_user(self.manager).write({"slot_fill_factor": 1.5})
