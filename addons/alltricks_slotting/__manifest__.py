@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Slotting",
     "summary": "Warehouse layout with bin coordinates and computed chaotic putaway",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Supply Chain/Inventory",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",
