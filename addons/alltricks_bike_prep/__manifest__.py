@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Bike Preparation",
     "summary": "Workshop work orders that make each complete bike ready to ride",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Supply Chain/Inventory",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",
@@ -27,6 +27,7 @@
     ],
     "demo": [
         "demo/alltricks_suspension_setting_demo.xml",
+        "demo/alltricks_bike_prep_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

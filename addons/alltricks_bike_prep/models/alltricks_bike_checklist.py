@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from .product_category import BIKE_TYPES
 
@@ -19,3 +19,24 @@ class AlltricksBikeChecklist(models.Model):
         "(bike_type) WHERE active IS TRUE",
         "Each bike type has one active checklist: archive the old one first.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        checklists = super().create(vals_list)
+        checklists._give_to_work_orders_without_checklist()
+        return checklists
+
+    def write(self, vals):
+        result = super().write(vals)
+        self._give_to_work_orders_without_checklist()
+        return result
+
+    def _give_to_work_orders_without_checklist(self):
+        """Open work orders of a bike type that had no checklist get this one."""
+        bike_types = self.filtered(lambda c: c.active and c.step_ids).mapped(
+            "bike_type"
+        )
+        if bike_types:
+            self.env["alltricks.bike.prep"]._give_missing_checklists(
+                [("bike_type", "in", bike_types)]
+            )

@@ -6,6 +6,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 _logger = logging.getLogger(__name__)
 
@@ -213,13 +214,22 @@ class AlltricksBikePrep(models.Model):
         _logger.debug("%s assigned to %s (load %s)", self.name, mechanic.login, load)
         return mechanic
 
+    def _get_checklist(self):
+        """The active checklist of the bike type (none when the bike's category
+        has no bike type or that type has no active checklist)."""
+        self.ensure_one()
+        if not self.bike_type:
+            return self.env["alltricks.bike.checklist"]
+        return (
+            self.env["alltricks.bike.checklist"]
+            .sudo()
+            .search([("bike_type", "=", self.bike_type)], limit=1)
+        )
+
     def _create_checklist_steps(self):
-        checklists = self.env["alltricks.bike.checklist"].sudo().search([])
-        by_type = {checklist.bike_type: checklist for checklist in checklists}
         step_vals = []
         for work_order in self:
-            checklist = by_type.get(work_order.bike_type)
-            for step in checklist.step_ids if checklist else ():
+            for step in work_order._get_checklist().step_ids:
                 vals = step._prepare_work_order_step_values()
                 step_vals.append(dict(vals, work_order_id=work_order.id))
         self.env["alltricks.bike.prep.step"].sudo().create(step_vals)
@@ -232,6 +242,7 @@ class AlltricksBikePrep(models.Model):
                         "%(name)s is already started or closed.", name=work_order.name
                     )
                 )
+            work_order._ensure_checklist_steps()
             work_order.write(
                 {
                     "state": "in_progress",
@@ -255,6 +266,8 @@ class AlltricksBikePrep(models.Model):
             problems.append(self.env._("start the work order first"))
         if not self.frame_marking:
             problems.append(self.env._("enter the frame marking ID"))
+        if not self.step_ids:
+            problems.append(self._get_missing_checklist_problem())
         open_steps = self.step_ids.filtered(
             lambda s: s.state == "todo" and s.kind != "buyer"
         )
@@ -274,6 +287,48 @@ class AlltricksBikePrep(models.Model):
                     todo="; ".join(problems),
                 )
             )
+
+    def _ensure_checklist_steps(self):
+        """Copy the checklist onto open work orders that have none yet: their
+        category got its bike type (or its type a checklist) after they were
+        created."""
+        self.filtered(
+            lambda w: w.state in OPEN_STATES and not w.step_ids
+        )._create_checklist_steps()
+
+    @api.model
+    def _give_missing_checklists(self, domain):
+        """Copy their checklist onto the open work orders of ``domain`` that
+        have none; returns those work orders."""
+        work_orders = self.sudo().search(
+            Domain.AND(
+                [domain, [("state", "in", OPEN_STATES), ("step_ids", "=", False)]]
+            )
+        )
+        work_orders._create_checklist_steps()
+        work_orders = work_orders.filtered("step_ids")
+        if work_orders:
+            _logger.info("Checklists copied onto work orders %s", work_orders.ids)
+        return work_orders
+
+    def _get_missing_checklist_problem(self):
+        self.ensure_one()
+        category = self.product_id.categ_id
+        if not self.bike_type:
+            return self.env._(
+                "the bike has no checklist because its product category "
+                "%(category)s has no bike type: ask the workshop manager to set "
+                "the Bike type of %(category)s (Bike workshop > Bike types), then "
+                "work through the checklist that appears",
+                category=category.display_name,
+            )
+        return self.env._(
+            "%(bike_type)s bikes have no active checklist: ask the workshop manager "
+            "to create one (Bike workshop > Checklists), then work through it",
+            bike_type=dict(self._fields["bike_type"]._description_selection(self.env))[
+                self.bike_type
+            ],
+        )
 
     def _action_cancel(self):
         """Cancel the open work orders (those already done stay done)."""

@@ -1,6 +1,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 _logger = logging.getLogger(__name__)
 
@@ -30,28 +31,55 @@ class SaleOrder(models.Model):
         self.sudo().alltricks_bike_prep_ids._action_cancel()
         return result
 
+    @api.model
+    def create_missing_alltricks_bike_preps(self):
+        """Create the bike work orders missing on the confirmed orders of the
+        current companies; returns them.
+
+        Work orders are created when an order is confirmed. Orders confirmed
+        before this addon was installed, or before their bike's category was
+        flagged *Complete bikes*, have none: this gives one to every bike unit
+        still to deliver that no work order covers. Safe to run again (it then
+        creates nothing). From a shell:
+        ``env["sale.order"].create_missing_alltricks_bike_preps()``.
+        """
+        if not self.env.su and not self.env.user.has_group(
+            "alltricks_bike_prep.group_workshop_manager"
+        ):
+            raise AccessError(
+                self.env._("Only a workshop manager creates missing work orders.")
+            )
+        lines = (
+            self.env["sale.order.line"]
+            .sudo()
+            .search(
+                [
+                    ("order_id.state", "=", "sale"),
+                    ("company_id", "in", self.env.companies.ids),
+                    ("display_type", "=", False),
+                    ("product_id.categ_id.alltricks_complete_bike", "=", True),
+                ],
+                order="order_id, id",
+            )
+        )
+        return lines.order_id._create_alltricks_bike_preps()
+
     def _create_alltricks_bike_preps(self):
         """One work order per complete-bike unit not yet covered by one."""
         vals_list = []
-        for order in self:
-            for line in order.order_line.filtered("is_alltricks_bike"):
-                covered = len(
-                    line.sudo().alltricks_bike_prep_ids.filtered(
-                        lambda w: w.state != "cancel"
-                    )
-                )
-                units = line._get_alltricks_bike_units() - covered
-                # one dict per unit: create() writes each work order's reference
-                # into its values
-                vals_list += [
-                    line._prepare_alltricks_bike_prep_values() for _unit in range(units)
-                ]
+        for line in self.order_line.filtered("is_alltricks_bike"):
+            # one dict per unit: create() writes each work order's reference
+            # into its values
+            vals_list += [
+                line._prepare_alltricks_bike_prep_values()
+                for _unit in range(line._get_alltricks_missing_bike_units())
+            ]
         work_orders = self.env["alltricks.bike.prep"].sudo().create(vals_list)
         if work_orders:
             _logger.info(
-                "%s bike work orders created for %s",
+                "Bike work orders created: %s, for %s",
                 len(work_orders),
-                ", ".join(self.mapped("name")),
+                ", ".join(work_orders.sale_order_id.mapped("name")),
             )
         return work_orders
 

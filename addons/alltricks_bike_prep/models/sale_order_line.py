@@ -50,11 +50,20 @@ class SaleOrderLine(models.Model):
         return result
 
     def _get_alltricks_bike_units(self):
+        """Bike units of the line still to deliver."""
         self.ensure_one()
         quantity = self.product_uom_id._compute_quantity(
-            self.product_uom_qty, self.product_id.uom_id
+            self.product_uom_qty - self.qty_delivered, self.product_id.uom_id
         )
-        return math.ceil(round(quantity, 6))
+        return max(math.ceil(round(quantity, 6)), 0)
+
+    def _get_alltricks_missing_bike_units(self):
+        """Units still to deliver that no work order (open or done) covers."""
+        self.ensure_one()
+        covered = len(
+            self.sudo().alltricks_bike_prep_ids.filtered(lambda w: w.state != "cancel")
+        )
+        return max(self._get_alltricks_bike_units() - covered, 0)
 
     def _prepare_alltricks_bike_prep_values(self):
         self.ensure_one()

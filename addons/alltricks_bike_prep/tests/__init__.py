@@ -7,3 +7,5 @@ from . import test_bike_prep_qc
 from . import test_bike_prep_security
 from . import test_bike_prep_reports
 from . import test_bike_prep_tour
+from . import test_bike_prep_missing
+from . import test_bike_prep_missing_orders
