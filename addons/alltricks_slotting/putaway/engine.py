@@ -6,6 +6,14 @@ a line, the engine takes the best-scored feasible bin, stores as much as fits
 there, and repeats with the remainder until the line is placed, no bin is left
 (the remainder is reported, never forced) or ``max_allocations_per_line`` is hit.
 
+Score (see :class:`.settings.PutawayWeights`): for a line of velocity ``v``,
+static terms ``v`` x walk and ``v`` x distance from the golden height, plus
+``(1 - v)`` x the *reserve* term, which only the bins of the prime band pay:
+the bins nearest to packing that the fast movers need, sized by the stock
+(see :class:`.layout_index.LayoutIndex`). A fast mover thus takes the nearest
+bins, and a slow mover the first ones right behind the band, never the far
+end of the floor; then dynamic terms for top-ups, waste, FIFO and splits.
+
 The best bin is the lowest score among three kinds of candidates:
 
 1. empty bins, searched first because their best score prunes the rest. All
