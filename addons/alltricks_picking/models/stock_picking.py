@@ -184,7 +184,25 @@ class StockPicking(models.Model):
                 )
             )
             lines.sudo().write({"alltricks_picked_by": self.env.uid})
+            self._alltricks_log_unscanned()
         return result
+
+    def _alltricks_log_unscanned(self):
+        """Log on its cart who validated units nobody scanned (a manager)."""
+        for batch in self.batch_id.filtered("alltricks_cart_type_id"):
+            lines = (self & batch.picking_ids).move_line_ids.filtered(
+                lambda ml: ml.state == "done" and ml._get_alltricks_to_scan() > 0
+            )
+            if lines:
+                batch.message_post(
+                    body=self.env._(
+                        "%(user)s validated %(count)s lines of this cart that were "
+                        "not scanned, on %(when)s.",
+                        user=self.env.user.name,
+                        count=len(lines),
+                        when=fields.Datetime.to_string(fields.Datetime.now()),
+                    )
+                )
 
     def _alltricks_release_backorders(self, batches):
         """Take the backorders of these transfers out of ``batches``.

@@ -29,6 +29,14 @@ class TestBatchValidation(PickingCase):
         self.assertEqual(backorder.alltricks_tote, 0)
         self.assertEqual(batch.state, "done")
         self.assertEqual(batch.picking_ids, short | full)
+        logged = batch.message_ids.filtered(lambda m: "not scanned" in m.body)
+        self.assertEqual(logged.author_id, self.manager.partner_id)
+        self.assertIn(
+            f"{self.manager.name} validated 2 lines of this cart that were not "
+            "scanned, on",
+            logged.body,
+        )
+        self.assertEqual((short | full).move_line_ids.alltricks_picked_by, self.manager)
 
     def test_backorder_goes_to_a_new_batch_at_the_next_planning(self):
         short = self.make_pick([(self.products["C-02-02-1-1"], 5)])
