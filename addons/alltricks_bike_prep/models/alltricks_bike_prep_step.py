@@ -39,7 +39,7 @@ class AlltricksBikePrepStep(models.Model):
         if closed:
             raise UserError(
                 self.env._(
-                    "Start %(names)s before ticking its checklist.",
+                    "Start the work order before ticking its checklist: %(names)s.",
                     names=", ".join(closed.mapped("name")),
                 )
             )

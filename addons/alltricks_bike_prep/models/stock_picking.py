@@ -58,8 +58,8 @@ class StockPicking(models.Model):
             ]
             raise UserError(
                 self.env._(
-                    "%(picking)s carries a bike that is not ready to leave. "
-                    "Complete its work order first: %(todo)s.",
+                    "%(picking)s cannot leave before the workshop has made its "
+                    "bikes ready: %(todo)s.",
                     picking=picking.name,
                     todo="; ".join(todo),
                 )

@@ -57,7 +57,11 @@ class TestBikePrepChecklist(BikePrepCase):
         self.assertEqual((step.state, step.user_id.id), ("todo", False))
 
     def test_steps_cannot_be_ticked_before_start(self):
-        with self.assertRaisesRegex(UserError, "Start"):
+        with self.assertRaisesRegex(
+            UserError,
+            "Start the work order before ticking its checklist: "
+            f"{self.work_order.name}\\.",
+        ):
             self.work_order.step_ids[0].action_mark_done()
 
     def test_frame_marking_needs_ten_letters_or_digits(self):

@@ -24,7 +24,11 @@ class TestBikePrepDeliveryGate(BikePrepCase):
         work_order = order.alltricks_bike_prep_ids
         delivery = order.picking_ids
 
-        with self.assertRaisesRegex(UserError, work_order.name):
+        with self.assertRaisesRegex(
+            UserError,
+            f"{delivery.name} cannot leave before the workshop has made its bikes "
+            f"ready: {work_order.name}: finish it in the workshop\\.",
+        ):
             self._validate(delivery)
         self.assertEqual(delivery.state, "assigned")
 
