@@ -72,7 +72,7 @@ def tool(name):
 
 
 def our_addons():
-    return sorted(p.name for p in ADDONS.glob(f"{OUR_PREFIX}*") if p.is_dir())
+    return sorted(p.parent.name for p in ADDONS.glob(f"{OUR_PREFIX}*/__manifest__.py"))
 
 
 def read_manifest(addon):
