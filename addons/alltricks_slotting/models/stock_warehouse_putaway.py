@@ -12,10 +12,11 @@ _logger = logging.getLogger(__name__)
 
 # (database, location id) -> {signature, bins without stock, rack type by bin
 # id, engine indexes by settings}. Reading and indexing 20,000 bins costs more
-# than planning a receipt, and a layout seldom changes: the signature (bin
-# count, last bin change, warehouse change) is read in the current transaction,
-# so a stale entry is never used; an index is rebuilt when its prime band no
-# longer fits the stock.
+# than planning a receipt, and a layout seldom changes. The signature is read
+# before each use: bin count, last change and row versions (``xmin``) of the
+# bins and of the warehouse, so that a change of any transaction, including
+# the current one or a savepoint rolled back, is seen. An index is rebuilt when
+# its prime band no longer fits the stock.
 _BIN_CACHE = {}
 
 
@@ -101,15 +102,19 @@ class StockWarehouse(models.Model):
     def _get_slot_layout_entry(self, location):
         """Cache entry of ``location``: its bins, their rack types, kept indexes."""
         self.env["stock.location"].flush_model()
+        self.flush_recordset()
         self.env.cr.execute(
             SQL(
-                """SELECT COUNT(*), MAX(write_date) FROM stock_location
+                """SELECT COUNT(*), MAX(write_date), SUM(xmin::text::bigint),
+                          (SELECT xmin::text FROM stock_warehouse WHERE id = %s)
+                     FROM stock_location
                     WHERE active AND usage = 'internal'
                       AND slot_rack_type IS NOT NULL AND parent_path LIKE %s""",
+                self.id,
                 f"{location.parent_path}%",
             )
         )
-        signature = (*self.env.cr.fetchone(), self.write_date)
+        signature = self.env.cr.fetchone()
         key = (self.env.cr.dbname, location.id)
         cached = _BIN_CACHE.get(key)
         if cached and cached["signature"] == signature:

@@ -49,3 +49,24 @@ class TestPutawayReceipt(SlottingPutawayCase):
             ]
         )
         self.assertEqual(sum(quants.mapped("quantity")), 45.0)
+
+    def test_kept_layout_index_follows_bin_and_setting_changes(self):
+        products = self.env["product.product"]
+        first, _data = self.warehouse._get_slot_putaway_engine(self.stock, products)
+        again, _data = self.warehouse._get_slot_putaway_engine(self.stock, products)
+        self.assertIs(again.layout, first.layout)
+
+        self.warehouse.with_user(self.manager).write({"slot_reserve_share": 0.5})
+        tuned, _data = self.warehouse._get_slot_putaway_engine(self.stock, products)
+        self.assertIsNot(tuned.layout, first.layout)
+        self.assertEqual(tuned.settings.reserve_share, 0.5)
+
+        bin_ = self.env["stock.location"].search(
+            [("warehouse_id", "=", self.warehouse.id), ("slot_zone", "=", "A")],
+            order="name",
+            limit=1,
+        )
+        bin_.slot_capacity_units = 7
+        resized, _data = self.warehouse._get_slot_putaway_engine(self.stock, products)
+        index = resized.layout
+        self.assertEqual(index.class_of[index.index_of[bin_.id]].max_units, 7)
