@@ -1,0 +1,21 @@
+{
+    "name": "Alltricks Day Replay",
+    "summary": "Replay a simulated working day through the whole chain, with a report",
+    "version": "19.0.1.0.0",
+    "category": "Technical",
+    "author": "Alltricks ERP team",
+    "website": "https://github.com/alltricks-erp/alltricks-odoo",
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "depends": [
+        "alltricks_slotting",
+        "alltricks_catalog",
+        "alltricks_picking",
+        "alltricks_bike_prep",
+        "alltricks_helpdesk",
+        "alltricks_kiosk",
+    ],
+    "data": [],
+    "installable": True,
+    "application": False,
+}

@@ -1,0 +1,3 @@
+from . import alltricks_replay
+from . import alltricks_replay_stock
+from . import alltricks_replay_service

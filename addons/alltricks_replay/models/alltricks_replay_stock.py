@@ -1,0 +1,440 @@
+import logging
+import uuid
+
+from odoo import models
+from odoo.addons.alltricks_picking.batching import fcfs_batches
+from odoo.addons.alltricks_picking.routing import walked_length
+from odoo.exceptions import UserError
+from odoo.fields import Command
+
+from ..dayplan import KIOSK, SHORT_PICK, WRONG_PACK, WRONG_PICK
+from ..dayplan.clock import pack_minutes, pick_minutes, receipt_minutes
+
+_logger = logging.getLogger(__name__)
+VENDOR_NAME = "Replay central supplier"
+
+
+class AlltricksReplay(models.AbstractModel):
+    _inherit = "alltricks.replay"
+
+    # Receipts
+
+    def _replay_receipt(self, run, planned):
+        """Confirm a purchase order, receive it at the dock, put it away."""
+        warehouse = self.env["stock.warehouse"].browse(run.warehouse_id)
+        vendor = self.env["res.partner"].search([("name", "=", VENDOR_NAME)], limit=1)
+        vendor = vendor or self.env["res.partner"].create(
+            {"name": VENDOR_NAME, "is_company": True}
+        )
+        products = self.env["product.product"].browse(
+            [run.catalog[code] for code, _qty in planned.lines]
+        )
+        order = self.env["purchase.order"].create(
+            {
+                "partner_id": vendor.id,
+                "partner_ref": planned.ref,
+                "origin": planned.ref,
+                "picking_type_id": warehouse.in_type_id.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "product_qty": qty,
+                            "price_unit": product.standard_price or 1.0,
+                        }
+                    )
+                    for product, (_code, qty) in zip(
+                        products, planned.lines, strict=True
+                    )
+                ],
+            }
+        )
+        # the dock receives into WH/Input: no bin to choose yet
+        order.with_context(avoid_putaway_rules=True).button_confirm()
+        receipt = order.picking_ids
+        self._replay_validate(receipt)
+        # WH/Input -> bins: the putaway engine chose the bins at reservation
+        putaway = receipt.move_ids.move_dest_ids.picking_id
+        self._replay_validate(putaway)
+        unload, shelve = receipt_minutes(len(planned.lines))
+        dock = run.pools["manager"].assign(planned.minute, unload)
+        shelved = run.pools["manager"].assign(dock.end, shelve)
+        run.results["receipts"].append(
+            {
+                "ref": planned.ref,
+                "arrival": planned.minute,
+                "shelved": shelved.end,
+                "lines": len(planned.lines),
+                "units": sum(qty for _code, qty in planned.lines),
+                "bins": len(putaway.move_line_ids.location_dest_id),
+            }
+        )
+
+    def _replay_validate(self, pickings, user=None):
+        pickings = pickings.with_user(user) if user else pickings
+        for picking in pickings:
+            for move in picking.move_ids:
+                if not move.quantity:
+                    move.quantity = move.product_uom_qty
+            picking.move_ids.picked = True
+        result = pickings.with_context(skip_backorder=True).button_validate()
+        if result is not True:
+            raise UserError(
+                self.env._(
+                    "Replay: %(names)s could not be validated (%(result)s).",
+                    names=", ".join(pickings.mapped("name")),
+                    result=result,
+                )
+            )
+
+    # Orders
+
+    def _replay_order(self, run, planned):
+        if planned.channel == KIOSK:
+            self._replay_kiosk_order(run, planned)
+            return
+        warehouse = self.env["stock.warehouse"].browse(run.warehouse_id)
+        website = self.env["website"].search(
+            [("company_id", "in", [False, self.env.company.id])], order="id", limit=1
+        )
+        index = len(run.order_ids)
+        customers = run.customers
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": customers[index % len(customers)],
+                "client_order_ref": planned.ref,
+                "website_id": website.id,
+                "warehouse_id": warehouse.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": run.catalog[code], "product_uom_qty": qty}
+                    )
+                    for code, qty in planned.lines
+                ],
+            }
+        )
+        run.order_ids[planned.ref] = order.id
+        orders = run.results["orders"]
+        try:
+            # what the payment of a web cart calls, with the shelf check
+            with self.env.cr.savepoint():
+                order.action_confirm()
+        except UserError as error:
+            _logger.debug("%s refused: %s", planned.ref, error)
+            orders["refused"] += 1
+            return
+        orders["placed"] += 1
+        orders["lines"] += len(planned.lines)
+        pick_type = warehouse._get_alltricks_pick_type()
+        picks = order.order_line.move_ids.filtered(
+            lambda m: m.picking_type_id == pick_type
+        )
+        run.oversold += sum(m.product_uom_qty - m.quantity for m in picks)
+        for picking in picks.picking_id:
+            run.ref_of_pick[picking.id] = planned.ref
+            run.pick_ids.add(picking.id)
+
+    def _replay_kiosk_order(self, run, planned):
+        """A showroom visitor orders at the kiosk; a picker brings the item."""
+        config = self.env.ref("alltricks_kiosk.pos_config_showroom", False)
+        if not config:
+            return
+        if not config.current_session_id:
+            cashier = run.staff["cashier"]
+            config.with_user(cashier).open_ui()
+            config.current_session_id.set_opening_control(0, "")
+        product = self.env["product.product"].browse(run.catalog[planned.lines[0][0]])
+        if not product.available_in_pos:
+            product.available_in_pos = True
+        kiosk = config.with_user(config.self_ordering_default_user_id)
+        cart = {
+            "uuid": str(uuid.UUID(int=len(run.order_ids) + 1)),
+            "access_token": uuid.UUID(int=len(run.order_ids) + 1).hex,
+            "state": "draft",
+            "amount_return": 0,
+            "lines": [
+                [
+                    0,
+                    0,
+                    {
+                        "product_id": product.id,
+                        "qty": 1,
+                        "price_unit": product.list_price,
+                        "price_subtotal": product.list_price,
+                        "price_subtotal_incl": product.list_price,
+                        "uuid": str(uuid.UUID(int=10**9 + len(run.order_ids))),
+                    },
+                ]
+            ],
+        }
+        orders = run.results["orders"]
+        try:
+            with self.env.cr.savepoint():
+                safe = kiosk.env["pos.order"]._check_pos_order(config, cart, "kiosk")
+                result = kiosk.env["pos.order"].sudo().sync_from_ui([safe])
+        except UserError as error:
+            _logger.debug("%s refused at the kiosk: %s", planned.ref, error)
+            orders["refused"] += 1
+            return
+        order = self.env["pos.order"].browse(result["pos.order"][0]["id"])
+        run.order_ids[planned.ref] = order.id
+        express = order.picking_ids.filtered("alltricks_express")
+        run.oversold += sum(m.product_uom_qty - m.quantity for m in express.move_ids)
+        picker = run.user(
+            "picker", run.pools["picker"].assign(planned.minute, 3).worker
+        )
+        self._replay_validate(express, user=picker)
+        orders["placed"] += 1
+        orders["kiosk"] += 1
+        orders["lines"] += 1
+
+    # Picking
+
+    def _replay_picking(self, run, minute):
+        """Plan the ready transfers of the replay, pick and pack every cart."""
+        warehouse = self.env["stock.warehouse"].browse(run.warehouse_id)
+        pickings = self.env["stock.picking"].search(
+            [
+                ("id", "in", sorted(run.pick_ids)),
+                ("picking_type_id", "=", warehouse._get_alltricks_pick_type().id),
+                ("state", "=", "assigned"),
+                ("batch_id", "=", False),
+                ("move_line_ids", "!=", False),
+            ],
+            order="id",
+        )
+        if not pickings:
+            return
+        with run.step("plan picking"):
+            self._replay_baselines(run, warehouse, pickings)
+            manager = run.staff["manager"]
+            batches = warehouse.with_user(manager)._alltricks_plan_picking(pickings)
+        for batch in batches.sorted(lambda b: (b.alltricks_plan_seq, b.id)):
+            with run.step("pick"):
+                end = self._replay_pick_cart(run, batch, minute)
+            with run.step("pack and ship"):
+                for picking in batch.picking_ids.sorted("id"):
+                    self._replay_pack(run, picking, end)
+
+    def _replay_baselines(self, run, warehouse, pickings):
+        """Parts flow: our carts against single orders in bin-name order and
+        first-come-first-served carts, on the same reserved lines."""
+        geometry = warehouse._get_alltricks_geometry()
+        orders = [
+            o for o in pickings._get_alltricks_orders(warehouse, geometry) if not o.bike
+        ]
+        if not orders:
+            return
+        names = {
+            line.id: line.location_id.complete_name for line in pickings.move_line_ids
+        }
+        single = 0.0
+        for order in orders:
+            points = [line.point for line in order.lines]
+            sequence = sorted(
+                range(len(points)), key=lambda i: (names[order.lines[i].key], i)
+            )
+            single += walked_length(geometry, points, sequence)
+        cart = self.env["alltricks.cart.type"]._get_for_flow(warehouse.company_id)
+        base = run.results["baselines"]
+        base["lines"] += sum(len(o.lines) for o in orders)
+        base["name_order_m"] += single
+        base["fcfs_m"] += fcfs_batches(orders, cart._to_cart(), geometry).length
+        run.parts_picks = getattr(run, "parts_picks", set()) | {o.id for o in orders}
+
+    def _replay_pick_cart(self, run, batch, minute):
+        """The picker takes the cart and scans it line by line; returns the
+        simulated minute the cart is back at the packing area."""
+        lines = batch._get_route_move_lines()
+        units = sum(lines.mapped("quantity"))
+        faults = self._get_replay_line_faults(run, lines)
+        minutes = pick_minutes(batch.alltricks_route_length, len(lines), units)
+        slot = run.pools["picker"].assign(minute, minutes + 0.3 * len(faults))
+        picker = run.user("picker", slot.worker)
+        cart = batch.with_user(picker)
+        state = cart.action_alltricks_scan_take()
+        done = set()
+        # the screen's way: always the current line, until the cart is finished
+        while not state["finished"]:
+            line = self.env["stock.move.line"].browse(state["current_id"])
+            if line.id in done:
+                raise UserError(
+                    self.env._("Replay: line %(id)s does not progress.", id=line.id)
+                )
+            done.add(line.id)
+            if line not in lines:
+                run.results["scans"]["rereserved"] += 1
+                _logger.info(
+                    "Cart %s: line %s in %s appeared after a short pick",
+                    batch.name,
+                    line.id,
+                    line.location_id.name,
+                )
+            state = self._replay_scan_line(run, cart, line, faults.get(line.id))
+        cart.alltricks_scan_done()
+        if batch.picking_ids.ids and set(batch.picking_ids.ids) <= getattr(
+            run, "parts_picks", set()
+        ):
+            run.results["baselines"]["ours_m"] += batch.alltricks_route_length
+        run.results["picks"].append(
+            {
+                "batch": batch.name,
+                "picker": picker.login,
+                "lines": len(lines),
+                "units": units,
+                "route_m": batch.alltricks_route_length,
+                "start": slot.start,
+                "end": slot.end,
+            }
+        )
+        backorders = self.env["stock.picking"].search(
+            [("backorder_id", "in", batch.picking_ids.ids)], order="id"
+        )
+        for backorder in backorders:
+            run.ref_of_pick[backorder.id] = run.ref_of_pick.get(
+                backorder.backorder_id.id
+            )
+            run.pick_ids.add(backorder.id)
+        run.results["scans"]["backorders"] += len(backorders)
+        return slot.end
+
+    def _get_replay_line_faults(self, run, lines):
+        """``{move line id: fault}``: the plan's faults, found by product."""
+        faults = {}
+        for line in lines:
+            ref = run.ref_of_pick.get(line.picking_id.id)
+            if not ref or line.picking_id.backorder_id:
+                continue
+            planned = run.planned[ref]
+            for index, kind in sorted(run.plan.faults_of(ref).items()):
+                code = planned.lines[index][0]
+                if code == line.product_id.default_code:
+                    faults[line.id] = kind
+        for line in lines:
+            # A line short of every unit goes to the backorder with its
+            # short-pick flag still set, and no scanner can pick it again: a
+            # short pick here always leaves one unit picked on the line.
+            if faults.get(line.id) == SHORT_PICK and line.quantity < 2:
+                del faults[line.id]
+        return faults
+
+    def _replay_scan_line(self, run, cart, line, fault):
+        """Scan one line as the picker screen does; returns the screen state."""
+        scans = run.results["scans"]
+        location = line.location_id
+        self._replay_expect(
+            cart.alltricks_scan(line.id, location.barcode or location.name)
+        )
+        barcode = line.product_id.barcode
+        if fault == WRONG_PICK:
+            scans["wrong_pick"] += 1
+            before = (line.alltricks_scanned_qty, line.quantity, line.picked)
+            result = cart.alltricks_scan(
+                line.id, self._get_replay_wrong_barcode(run, line)
+            )
+            line.invalidate_recordset()
+            scans["wrong_pick_refused"] += not result["ok"]
+            if (line.alltricks_scanned_qty, line.quantity, line.picked) != before:
+                scans["unchanged"] = False
+        wanted = int(line._get_alltricks_to_scan())
+        if fault == SHORT_PICK:
+            scans["short_pick"] += 1
+            for _unit in range(wanted - 1):
+                self._replay_expect(cart.alltricks_scan(line.id, barcode))
+            return cart.alltricks_scan_missing(line.id)["state"]
+        result = None
+        for _unit in range(min(wanted, 3)):
+            result = self._replay_expect(cart.alltricks_scan(line.id, barcode))
+        if wanted > 3:
+            result = cart.alltricks_scan_fill(line.id)
+        return result["state"] if result else cart.alltricks_scan_state()
+
+    def _replay_expect(self, result):
+        if not result["ok"]:
+            raise UserError(
+                self.env._(
+                    "Replay: a right scan was refused: %(msg)s", msg=result["message"]
+                )
+            )
+        return result
+
+    def _get_replay_wrong_barcode(self, run, line):
+        """A look-alike when there is one (a sibling variant), else the next
+        product of the catalog: what a picker takes by mistake."""
+        product = line.product_id
+        siblings = product.product_tmpl_id.product_variant_ids - product
+        other = siblings.filtered("barcode").sorted("default_code")[:1]
+        if not other:
+            codes = sorted(run.catalog)
+            code = codes[(codes.index(product.default_code) + 1) % len(codes)]
+            other = self.env["product.product"].browse(run.catalog[code])
+        return other.barcode
+
+    # Packing
+
+    def _replay_pack(self, run, picking, picked_at):
+        """Packing station: re-scan each unit, close the parcel, ship it."""
+        ref = run.ref_of_pick.get(picking.id)
+        pack = picking.move_ids.move_dest_ids.picking_id.filtered(
+            lambda p: (
+                p.state == "assigned"
+                and p.picking_type_id == p.picking_type_id.warehouse_id.pack_type_id
+            )
+        )
+        if not ref or not pack:
+            return
+        planned = run.planned[ref]
+        ready = picked_at
+        if planned.bike:
+            with run.step("bike workshop"):
+                ready = self._replay_bike_prep(run, planned, picked_at)
+        lines = pack.move_line_ids
+        slot = run.pools["packer"].assign(
+            ready, pack_minutes(sum(lines.mapped("quantity")))
+        )
+        packer = run.user("packer", slot.worker)
+        station = self.env["stock.picking"].with_user(packer)
+        station.alltricks_pack_open(picking.name)
+        pack = pack.with_user(packer)
+        if WRONG_PACK in run.plan.faults_of(ref).values() and not picking.backorder_id:
+            self._replay_wrong_pack(run, pack)
+        for line in lines.sorted("id"):
+            for _unit in range(int(line.quantity)):
+                result = pack.alltricks_pack_scan(line.product_id.barcode)
+                self._replay_expect(result)
+        result = pack.alltricks_pack_done()
+        if not result["ok"]:
+            raise UserError(
+                self.env._(
+                    "Replay: %(name)s not packed: %(msg)s",
+                    name=pack.name,
+                    msg=result["message"],
+                )
+            )
+        shipping = pack.move_ids.move_dest_ids.picking_id.filtered(
+            lambda p: p.state == "assigned"
+        )
+        self._replay_validate(shipping, user=packer)
+        cutoff = 17 * 60 if planned.bike else 18 * 60
+        run.results["shipments"].append(
+            {
+                "ref": ref,
+                "placed": planned.minute,
+                "shipped": slot.end,
+                "cutoff": cutoff,
+                "bike": planned.bike,
+                "backorder": bool(picking.backorder_id),
+            }
+        )
+
+    def _replay_wrong_pack(self, run, pack):
+        scans = run.results["scans"]
+        scans["wrong_pack"] += 1
+        line = pack.move_line_ids.sorted("id")[:1]
+        before = [(ml.alltricks_scanned_qty, ml.quantity) for ml in pack.move_line_ids]
+        result = pack.alltricks_pack_scan(self._get_replay_wrong_barcode(run, line))
+        pack.move_line_ids.invalidate_recordset()
+        scans["wrong_pack_refused"] += not result["ok"]
+        after = [(ml.alltricks_scanned_qty, ml.quantity) for ml in pack.move_line_ids]
+        if after != before:
+            scans["unchanged"] = False
