@@ -21,8 +21,9 @@ DATA = (
 RESULTS = {
     "receipts": [
         {"arrival": 400, "shelved": 430, "lines": 3},
-        {"arrival": 500, "shelved": 560, "lines": 5},
+        {"arrival": 500, "shelved": 560, "lines": 5, "unplaced_lines": 1},
     ],
+    "published": {"morning": 10, "evening": 12, "newly": 3},
     "picks": [
         {"picker": "p1", "lines": 10, "route_m": 100.0, "start": 420, "end": 450},
         {"picker": "p2", "lines": 20, "route_m": 140.0, "start": 420, "end": 480},
@@ -79,6 +80,8 @@ def test_figures_of_the_day():
     assert f["bikes_ready_by_17"] == 1
     assert f["tickets_answered_on_time"] == 1
     assert f["invariants_ok"] is True
+    assert f["receipt_lines_unplaced"] == 1
+    assert (f["products_published_evening"], f["products_newly_published"]) == (12, 3)
 
 
 def test_broken_invariant_shows_in_the_report():

@@ -29,6 +29,16 @@ def summary_rows(figures):
             f"max {f['receipt_to_shelf_max_min']}",
         ),
         (
+            "Receipt lines no bin could take",
+            f"{f['receipt_lines_unplaced']}",
+        ),
+        (
+            "Products on the shop, morning / evening",
+            f"{f['products_published_morning']} / "
+            f"{f['products_published_evening']} "
+            f"({f['products_newly_published']} published as they reached bins)",
+        ),
+        (
             "Orders placed / refused (sold out)",
             f"{f['orders_placed']} / {f['orders_refused']} "
             f"({f['order_lines']} lines, {f['kiosk_orders']} kiosk)",

@@ -47,6 +47,10 @@ def summarize(results):
     figures["orders_refused"] = orders.get("refused", 0)
     figures["order_lines"] = orders.get("lines", 0)
     figures["kiosk_orders"] = orders.get("kiosk", 0)
+    published = results.get("published", {})
+    figures["products_published_morning"] = published.get("morning", 0)
+    figures["products_published_evening"] = published.get("evening", 0)
+    figures["products_newly_published"] = published.get("newly", 0)
     figures["wall_seconds"] = dict(results.get("wall", {}))
     figures["wall_total_seconds"] = round(sum(figures["wall_seconds"].values()), 1)
     figures["cpu_seconds"] = dict(results.get("cpu", {}))
@@ -65,6 +69,7 @@ def _receipt_figures(receipts):
         "receipt_to_shelf_p90_min": round(percentile(delays, 90), 1),
         "receipt_to_shelf_max_min": round(max(delays, default=0.0), 1),
         "receipt_to_shelf_min": [round(d, 1) for d in delays],
+        "receipt_lines_unplaced": sum(r.get("unplaced_lines", 0) for r in receipts),
     }
 
 

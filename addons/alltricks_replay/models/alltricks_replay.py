@@ -72,6 +72,7 @@ class AlltricksReplay(models.AbstractModel):
             run.warehouse_id = warehouse.id
             run.customers = self._ensure_customers()
             run.catalog = self._get_replay_catalog()
+            run.published_morning = set(self._get_replay_published(run))
             run.wall["setup and day plan"] = round(time.perf_counter() - started, 2)
             run.cpu["setup and day plan"] = round(time.process_time() - cpu, 2)
             _logger.info(
@@ -88,6 +89,12 @@ class AlltricksReplay(models.AbstractModel):
                 start = end
             with run.step("invariants"):
                 run.results["invariants"] = self._get_replay_invariants(run)
+            evening = set(self._get_replay_published(run))
+            run.results["published"] = {
+                "morning": len(run.published_morning),
+                "evening": len(evening),
+                "newly": len(evening - run.published_morning),
+            }
         run.results["day"] = run.day.isoformat()
         run.results["params"] = dict(vars(params))
         return run.results
@@ -221,6 +228,11 @@ class AlltricksReplay(models.AbstractModel):
             order="default_code",
         )
         return {p.default_code: p.id for p in products}
+
+    def _get_replay_published(self, run):
+        """Codes of the catalog products the shop shows now."""
+        products = self.env["product.product"].browse(sorted(run.catalog.values()))
+        return products.filtered("product_tmpl_id.is_published").mapped("default_code")
 
     def _get_replay_plan(self, params, warehouse, data_path=None):
         """The day plan from the AdventureWorks orders and this morning's shelf."""

@@ -67,6 +67,15 @@ class AlltricksReplay(models.AbstractModel):
                 "lines": len(planned.lines),
                 "units": sum(qty for _code, qty in planned.lines),
                 "bins": len(putaway.move_line_ids.location_dest_id),
+                # a unit no bin takes stays where the receipt put it
+                "unplaced_lines": len(
+                    putaway.move_line_ids.filtered(
+                        lambda ml: (
+                            not ml.location_dest_id.slot_rack_type
+                            and not ml.location_dest_id.slot_is_showroom
+                        )
+                    )
+                ),
             }
         )
 

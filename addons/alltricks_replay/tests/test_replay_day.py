@@ -100,6 +100,14 @@ class TestReplayDay(TransactionCase):
         )
         _logger.info("Reduced day:\n%s", render_text(self.figures))
 
+    def test_products_published_as_they_reach_bins(self):
+        # the subset's morning shelf lacks products the receipts bring
+        self.assertGreater(self.figures["products_newly_published"], 0)
+        self.assertGreaterEqual(
+            self.figures["products_published_evening"],
+            self.figures["products_newly_published"],
+        )
+
     def test_same_seed_same_plan(self):
         self.assertEqual(self.plans[0].line_count, 200)
         self.assertEqual(self.plans[0].fingerprint(), self.plans[1].fingerprint())
