@@ -9,3 +9,4 @@ from . import alltricks_pack_mismatch
 from . import stock_picking_pack
 from . import stock_picking_pack_scan
 from . import alltricks_scan_kpi
+from . import stock_picking_pack_mismatch

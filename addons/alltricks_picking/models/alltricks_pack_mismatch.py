@@ -1,17 +1,27 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 KINDS = [
     ("wrong", "Wrong item"),
     ("missing", "Missing unit"),
     ("extra", "Extra unit"),
 ]
+RESOLUTIONS = [
+    ("set_aside", "Set aside"),
+    ("waived", "Waived by a manager"),
+]
+# An item scanned into the wrong parcel stays in the tote until someone takes it
+# out: these kinds hold the delivery until that is confirmed.
+BLOCKING_KINDS = ("wrong", "extra")
 
 
 class AlltricksPackMismatch(models.Model):
     """A difference found at the packing station between picked and re-scanned.
 
     Append-only log: packers create records through the packing station,
-    warehouse managers read and analyse them.
+    warehouse managers read and analyse them. A wrong or extra item blocks its
+    transfer until the packer confirms it is set aside (or a manager waives
+    it); the record stays in the log either way.
     """
 
     _name = "alltricks.pack.mismatch"
@@ -47,3 +57,47 @@ class AlltricksPackMismatch(models.Model):
     )
     barcode = fields.Char(string="Scanned code", readonly=True)
     quantity = fields.Float(digits="Product Unit", default=1.0, readonly=True)
+    resolution = fields.Selection(RESOLUTIONS, readonly=True, copy=False)
+    resolved_by_id = fields.Many2one(
+        "res.users", string="Resolved by", readonly=True, copy=False
+    )
+    resolved_date = fields.Datetime(string="Resolved on", readonly=True, copy=False)
+    blocking = fields.Boolean(
+        string="Blocks the delivery",
+        compute="_compute_blocking",
+        store=True,
+        index=True,
+        help="A wrong or extra item not confirmed as set aside yet: the transfer "
+        "cannot be validated.",
+    )
+
+    @api.depends("kind", "resolution")
+    def _compute_blocking(self):
+        for mismatch in self:
+            mismatch.blocking = (
+                mismatch.kind in BLOCKING_KINDS and not mismatch.resolution
+            )
+
+    def action_set_aside(self):
+        """Backend: the packer confirms these items are out of the tote."""
+        open_mismatches = self.filtered("blocking")
+        if not open_mismatches:
+            raise UserError(
+                self.env._(
+                    "Nothing to set aside: these mismatches do not block a delivery "
+                    "any more."
+                )
+            )
+        for picking in open_mismatches.picking_id:
+            picking._alltricks_set_aside(open_mismatches)
+        return True
+
+    def _alltricks_resolve(self, resolution):
+        """Close these mismatches as ``resolution``: who and when (log kept)."""
+        self.sudo().write(
+            {
+                "resolution": resolution,
+                "resolved_by_id": self.env.uid,
+                "resolved_date": fields.Datetime.now(),
+            }
+        )

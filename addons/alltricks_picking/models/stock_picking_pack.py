@@ -98,7 +98,10 @@ class StockPicking(models.Model):
         return True
 
     def action_alltricks_waive_rescan(self):
-        """Manager override: validate without a complete re-scan (logged)."""
+        """Manager override: validate without a complete re-scan (logged).
+
+        Open packing mismatches are waived with it, each recorded as such.
+        """
         self._alltricks_override(
             "alltricks_rescan_waived",
             self.env._("Only a warehouse manager can waive the packing re-scan."),
@@ -107,6 +110,7 @@ class StockPicking(models.Model):
                 "re-scan on %(when)s."
             ),
         )
+        self._alltricks_waive_mismatches()
         return True
 
     def _alltricks_override(self, field_name, refusal, message):
@@ -200,4 +204,14 @@ class StockPicking(models.Model):
             "lines": [line._get_alltricks_scan_values() for line in lines.sorted("id")],
             "complete": self._is_alltricks_pack_complete(),
             "mismatches": len(self.alltricks_mismatch_ids),
+            "open_mismatches": [
+                {
+                    "id": mismatch.id,
+                    "kind": mismatch.kind,
+                    "product": mismatch.product_scanned_id.display_name
+                    or mismatch.barcode
+                    or "",
+                }
+                for mismatch in self._get_alltricks_open_mismatches().sorted("id")
+            ],
         }

@@ -18,8 +18,9 @@ class StockPicking(models.Model):
         """One unit re-scanned at the packing station.
 
         A unit of the transfer still to scan counts on its line; anything else
-        (another product, one unit too many) is refused and logged as a
-        mismatch: the transfer cannot be validated while units differ.
+        (another product, one unit too many) is refused and logged as an open
+        mismatch: the transfer cannot be validated until the packer confirms
+        the item is set aside (``alltricks_pack_set_aside``).
         """
         self.ensure_one()
         self._check_alltricks_pack_open()
@@ -91,8 +92,8 @@ class StockPicking(models.Model):
             barcode=barcode,
         )
         return self.env._(
-            "Extra unit: all %(qty)s %(product)s are scanned already. Set this one "
-            "aside for the supervisor.",
+            "Extra unit: all %(qty)s %(product)s are scanned already. Take this one "
+            "out of the tote, then confirm Set aside.",
             qty=sum(
                 self.move_line_ids.filtered(
                     lambda ml: ml.product_id == line.product_id
@@ -111,8 +112,8 @@ class StockPicking(models.Model):
             barcode=barcode,
         )
         return self.env._(
-            "Wrong item: %(scanned)s is not in %(name)s. Set it aside for the "
-            "supervisor.",
+            "Wrong item: %(scanned)s is not in %(name)s. Take it out of the tote, "
+            "then confirm Set aside.",
             scanned=scanned.display_name or barcode,
             name=self.name,
         )
@@ -127,10 +128,17 @@ class StockPicking(models.Model):
     def alltricks_pack_done(self):
         """Validate when every unit matches, else log what is missing.
 
-        Returns the delivery slip of the next transfer (OUT) to print.
+        A wrong or extra item not set aside yet blocks first: it is still in
+        the tote. Returns the delivery slip of the next transfer (OUT) to print.
         """
         self.ensure_one()
         self._check_alltricks_pack_open()
+        if self._get_alltricks_open_mismatches():
+            return {
+                "ok": False,
+                "message": self._get_alltricks_open_mismatch_message(),
+                "state": self.alltricks_pack_state(),
+            }
         lines = self._get_alltricks_pack_lines()
         missing = lines.filtered(lambda ml: ml._get_alltricks_to_scan() > 0)
         if missing or not lines:
@@ -172,16 +180,18 @@ class StockPicking(models.Model):
         """The packing station's rules hold for Odoo's own Validate button too.
 
         A PACK transfer of a 3-step delivery leaves only once every unit is
-        re-scanned, and never validated by the user who picked it, unless a
-        warehouse manager waived the re-scan or let the picker pack (both
-        logged). Other operation types, and server code running as superuser,
-        are left to Odoo.
+        re-scanned, with no wrong or extra item left to set aside, and never
+        validated by the user who picked it, unless a warehouse manager waived
+        the re-scan or let the picker pack (both logged). Other operation
+        types, and server code running as superuser, are left to Odoo.
         """
         if self.env.su:
             return
         for picking in self:
             if picking.state in ("done", "cancel"):
                 continue
+            if picking._get_alltricks_open_mismatches():
+                raise UserError(picking._get_alltricks_open_mismatch_message())
             if not picking._is_alltricks_rescan_required():
                 continue
             complete = picking._is_alltricks_pack_complete()

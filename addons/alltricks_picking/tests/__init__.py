@@ -10,3 +10,4 @@ from . import test_scan_tour
 from . import test_scan_kpi_security
 from . import test_cart_access
 from . import test_pack_validation
+from . import test_pack_mismatch_block
