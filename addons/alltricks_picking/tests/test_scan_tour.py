@@ -44,7 +44,11 @@ class TestScanTours(HttpCase, ScanCase):
         )
         self.env.invalidate_all()
 
-        mismatch = pack.alltricks_mismatch_ids
+        wrong, mismatch = pack.alltricks_mismatch_ids.sorted("id")
+        self.assertEqual(wrong.kind, "wrong")
+        self.assertEqual(wrong.product_scanned_id, self.lookalike)
+        self.assertEqual(wrong.resolution, "set_aside")
+        self.assertEqual(wrong.resolved_by_id, self.packer)
         self.assertEqual(mismatch.kind, "missing")
         self.assertEqual(mismatch.product_expected_id, picked)
         self.assertEqual(mismatch.quantity, 1)

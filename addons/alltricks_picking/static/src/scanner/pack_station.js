@@ -10,7 +10,8 @@ const PICKING = "stock.picking";
 /**
  * Packing station: scan a tote (or the transfer / order), then every unit
  * again. The server refuses the picker as packer, logs every difference and
- * validates only when every unit matches.
+ * validates only when every unit matches; a wrong or extra item blocks until
+ * the packer confirms it is set aside.
  */
 export class PackStation extends Component {
     static template = "alltricks_picking.PackStation";
@@ -23,9 +24,16 @@ export class PackStation extends Component {
         useScanner((code) => this.scan(code));
     }
 
+    get openMismatches() {
+        return (this.state.pack && this.state.pack.open_mismatches) || [];
+    }
+
     get hint() {
         if (!this.state.pack) {
             return _t("Scan a tote, a transfer or an order.");
+        }
+        if (this.openMismatches.length) {
+            return _t("Take the wrong or extra item out of the tote, then press Set aside.");
         }
         if (this.state.pack.complete) {
             return _t("Every unit matches: press Done.");
@@ -88,6 +96,10 @@ export class PackStation extends Component {
         if (result.report) {
             await this.action.doAction(result.report);
         }
+    }
+
+    async setAside() {
+        await this.call("alltricks_pack_set_aside", []);
     }
 
     leave() {

@@ -40,6 +40,14 @@ registry.category("web_tour.tours").add("alltricks_picker_screen_tour", {
 registry.category("web_tour.tours").add("alltricks_pack_station_tour", {
     steps: () => [
         ...scan("TOTE-1", "scan every unit."),
+        { content: "A look-alike in the tote", trigger: INPUT, run: "edit EAN-LOOK && press Enter" },
+        {
+            trigger:
+                ".o_alltricks_scan_message.alert-danger:contains(Wrong item: Part A-01-09-1-1 (black) is not in)",
+        },
+        { trigger: ".o_alltricks_hint:contains(then press Set aside)" },
+        { content: "Take it out: set aside", trigger: ".o_alltricks_set_aside", run: "click" },
+        { trigger: ".o_alltricks_scan_message.alert-success:contains(1 units set aside)" },
         ...scan("EAN-C-01-05-1-1", "1 of 2."),
         ...scan("EAN-A-01-09-1-1", "1 of 1."),
         { content: "Close with a unit missing", trigger: ".o_alltricks_done", run: "click" },
@@ -47,7 +55,7 @@ registry.category("web_tour.tours").add("alltricks_pack_station_tour", {
             trigger:
                 ".o_alltricks_scan_message.alert-danger:contains(Delivery blocked: 1 units are missing)",
         },
-        { trigger: ".o_alltricks_mismatches:contains(1 mismatch)" },
+        { trigger: ".o_alltricks_mismatches:contains(2 mismatch)" },
         ...scan("EAN-C-01-05-1-1", "2 of 2."),
         { trigger: ".o_alltricks_hint:contains(Every unit matches)" },
         { content: "Validate", trigger: ".o_alltricks_done", run: "click" },
