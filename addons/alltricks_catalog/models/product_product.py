@@ -1,10 +1,35 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 PUBLICATION_QUEUE = "alltricks_catalog.publication_product_ids"
 
 
 class ProductProduct(models.Model):
     _inherit = "product.product"
+
+    alltricks_shelf_qty = fields.Float(
+        string="Shelf quantity",
+        compute="_compute_alltricks_shelf_qty",
+        digits="Product Unit",
+        help="On the shelves (bins, showroom) and not reserved for an order, in "
+        "the warehouse or company given in context.",
+    )
+
+    @api.depends_context("alltricks_shelf_warehouse_id", "alltricks_shelf_company_id")
+    def _compute_alltricks_shelf_qty(self):
+        # A computed field reads the products shown together (a shop page) in
+        # one query, as core does for free_qty; checks that decide a sale call
+        # _get_alltricks_sellable_qty, which always reads the database.
+        context = self.env.context
+        quantities = self._get_alltricks_sellable_quantities(
+            warehouse=self.env["stock.warehouse"].browse(
+                context.get("alltricks_shelf_warehouse_id")
+            ),
+            company=self.env["res.company"].browse(
+                context.get("alltricks_shelf_company_id")
+            ),
+        )
+        for product in self:
+            product.alltricks_shelf_qty = quantities.get(product.id, 0.0)
 
     def _get_alltricks_sellable_domain(self, warehouse=None, company=None):
         """Quants the shop may sell: sellable locations only (bins, showroom)."""
@@ -70,6 +95,7 @@ class ProductProduct(models.Model):
             [tuple(self.ids)],
         )
         self.env["stock.quant"].invalidate_model(["quantity", "reserved_quantity"])
+        self.invalidate_model(["alltricks_shelf_qty"])
 
     def _alltricks_queue_publication_sync(self):
         """Sync the publication of these products once, just before COMMIT.

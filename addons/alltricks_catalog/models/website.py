@@ -15,20 +15,12 @@ class Website(models.Model):
 
     def _get_product_available_qty(self, product, **kwargs):
         """The shop offers what lies on the shelf, less what other orders took."""
-        if not product.is_storable or self._alltricks_shelf_check_disabled():
+        if not product.is_storable:
             return super()._get_product_available_qty(product, **kwargs)
-        return product._get_alltricks_sellable_qty(
-            warehouse=self.warehouse_id, company=self.company_id
-        )
-
-    def _alltricks_shelf_check_disabled(self):
-        # Only for tests/bench/shop_category_page.py, to time the core shop
-        # against ours on the same database; never set it in production.
-        return bool(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("alltricks_catalog.bench_core_stock_check")
-        )
+        return product.with_context(
+            alltricks_shelf_warehouse_id=self.warehouse_id.id,
+            alltricks_shelf_company_id=self.company_id.id,
+        ).alltricks_shelf_qty
 
     def _get_alltricks_delivery_promise(self, products, now=None):
         """Sentence telling when ``products`` leave and arrive.

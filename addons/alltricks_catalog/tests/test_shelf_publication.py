@@ -130,3 +130,24 @@ class TestShelfPublication(ShelfCommon):
 
     def test_validated_products_never_sell_out_of_stock(self):
         self.assertFalse(self.product.allow_out_of_stock_order)
+
+    def test_shop_reads_the_shelf_of_listed_products_at_once(self):
+        tubes = [self._create_validated_product(f"Tube 700x{n}") for n in (23, 25, 28)]
+        self._put_on_shelf(tubes[0], 4)
+        self._put_on_shelf(tubes[1], 2)
+        self._put_on_shelf(tubes[1], 5, self.warehouse.wh_input_stock_loc_id)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        listed = self.env["product.product"].browse(
+            [self.product.id] + [tube.id for tube in tubes]
+        )
+
+        quantities, queries = [], []
+        for product in listed:  # as the shop page goes through its products
+            start = self.env.cr.sql_log_count
+            quantities.append(self.website._get_product_available_qty(product))
+            queries.append(self.env.cr.sql_log_count - start)
+
+        self.assertEqual(quantities, [0, 4, 2, 0])
+        self.assertGreater(queries[0], 0)
+        self.assertEqual(queries[1:], [0, 0, 0])
