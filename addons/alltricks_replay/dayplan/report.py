@@ -78,7 +78,12 @@ def summary_rows(figures):
             f"{f['tickets_answered_on_time']} of {f['tickets']} "
             f"(median answer {f['ticket_answer_median_min']} min)",
         ),
-        ("System wall time (s)", f"{f['wall_total_seconds']}"),
+        (
+            "System time of the day (s)",
+            f"wall {f['wall_total_seconds']}, CPU of the Odoo process "
+            f"{f['cpu_total_seconds']}; whole command "
+            f"{f['wall_whole_run_seconds'] or 'n/a'}",
+        ),
     ]
 
 

@@ -54,6 +54,8 @@ def summarize(results):
     figures["wall_seconds"] = dict(results.get("wall", {}))
     figures["wall_total_seconds"] = round(sum(figures["wall_seconds"].values()), 1)
     figures["cpu_seconds"] = dict(results.get("cpu", {}))
+    figures["cpu_total_seconds"] = round(sum(figures["cpu_seconds"].values()), 1)
+    figures["wall_whole_run_seconds"] = results.get("wall_whole_run", 0.0)
     invariants = results.get("invariants", {})
     figures["invariants"] = {key: invariants.get(key, 0) for key, _ in INVARIANTS}
     figures["invariants_ok"] = not any(figures["invariants"].values())

@@ -447,3 +447,6 @@ class AlltricksReplay(models.AbstractModel):
         after = [(ml.alltricks_scanned_qty, ml.quantity) for ml in pack.move_line_ids]
         if after != before:
             scans["unchanged"] = False
+        if hasattr(pack, "alltricks_pack_set_aside"):
+            # stations that log wrong items want them taken out of the tote
+            pack.alltricks_pack_set_aside()
