@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError
-from odoo.fields import Command
+from odoo.fields import Command, Domain
 from odoo.tests import new_test_user, tagged
 
 from .common import ShelfCommon
@@ -84,6 +84,26 @@ class TestShelfPublication(ShelfCommon):
             [*self.website._product_domain(), ("id", "in", (draft + self.product).ids)]
         )
         self.assertEqual(for_sale, self.product)
+
+    def test_visitors_see_validated_products_only(self):
+        # Their domain leaves the sheet out: publication already implies it.
+        draft = self.env["product.product"].create(
+            {"name": "Draft saddle", "type": "consu", "is_storable": True}
+        )
+        self._put_on_shelf(draft, 3)
+        self._put_on_shelf(self.product, 3)
+        self._commit_flush()
+        portal = new_test_user(self.env, "shelf_visitor", groups="base.group_portal")
+        website = self.website.with_user(portal)
+
+        for_sale = self.env["product.template"].search(
+            Domain(website.sale_product_domain())
+            & Domain("id", "in", (draft + self.product).product_tmpl_id.ids)
+        )
+
+        self.assertEqual(for_sale, self.product.product_tmpl_id)
+        self.assertNotIn("sheet_state", str(website.sale_product_domain()))
+        self.assertIn("sheet_state", str(self.website.sale_product_domain()))
 
     def test_last_unit_sold_unpublishes(self):
         self._put_on_shelf(self.product, 2)
