@@ -92,7 +92,12 @@ class AlltricksSheetRule(models.Model):
         missing = []
         if len(title) < self.title_min_length:
             missing.append(
-                _("Title of at least %(count)s characters", count=self.title_min_length)
+                _("Title of at least 1 character")
+                if self.title_min_length == 1
+                else _(
+                    "Title of at least %(count)s characters",
+                    count=self.title_min_length,
+                )
             )
         brand = template.product_brand_id.name
         if self.title_requires_brand and not (brand and brand.lower() in title.lower()):

@@ -61,12 +61,21 @@ class SaleOrder(models.Model):
                         demand[product],
                         available,
                     )
+                    if product.uom_id.compare(available, 0) <= 0:
+                        raise UserError(
+                            self.env._(
+                                "Sorry, %(product)s is sold out: none is left on "
+                                "our shelves. Remove it from your cart, then pay "
+                                "again.",
+                                product=product.display_name,
+                            )
+                        )
                     raise UserError(
                         self.env._(
                             "Sorry, only %(available)s %(product)s left on our "
                             "shelves for %(wanted)s ordered. Reduce the quantity in "
                             "your cart, then pay again.",
-                            available=_format_qty(max(available, 0)),
+                            available=_format_qty(available),
                             product=product.display_name,
                             wanted=_format_qty(demand[product]),
                         )

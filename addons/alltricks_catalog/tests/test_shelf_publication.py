@@ -142,6 +142,17 @@ class TestShelfPublication(ShelfCommon):
         self.assertIn("only 1 Schwalbe Marathon", str(refusal.exception))
         self.assertEqual(order.state, "draft")
 
+    def test_confirm_refused_as_sold_out_when_shelf_is_empty(self):
+        order = self._web_order(self.product, 1)
+        with self.assertRaises(UserError) as refusal:
+            order.action_confirm()
+        self.assertEqual(
+            str(refusal.exception),
+            f"Sorry, {self.product.display_name} is sold out: none is left on our "
+            "shelves. Remove it from your cart, then pay again.",
+        )
+        self.assertEqual(order.state, "draft")
+
     def test_portal_visitor_reads_the_shelf_quantity(self):
         self._put_on_shelf(self.product, 3)
         portal = new_test_user(self.env, "shelf_portal", groups="base.group_portal")
