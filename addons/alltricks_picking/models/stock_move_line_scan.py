@@ -141,6 +141,29 @@ class StockMoveLine(models.Model):
             "uom": self.product_uom_id.name,
         }
 
+    def _alltricks_reset_scan(self):
+        """Lines going back to pick (backorder, empty cart) start unscanned.
+
+        A line short-picked with nothing scanned holds no units: it is dropped
+        so that the next reservation makes a fresh one.
+        """
+        empty = self.filtered(
+            lambda ml: ml.alltricks_missing and ml.product_uom_id.is_zero(ml.quantity)
+        )
+        # Called from validation, once the cart's checks passed.
+        empty.sudo().unlink()
+        (self - empty).sudo().write(
+            {
+                "alltricks_scanned_qty": 0.0,
+                "alltricks_missing": False,
+                "alltricks_picked_by": False,
+                "alltricks_packed_by": False,
+                "alltricks_route_seq": 0,
+                "alltricks_cart_trip": 0,
+                "picked": False,
+            }
+        )
+
     def _alltricks_add_scanned(self, quantity, user_field="alltricks_picked_by"):
         """Add ``quantity`` scanned units, capped at the reserved quantity.
 

@@ -187,6 +187,16 @@ class StockPicking(models.Model):
             self._alltricks_log_unscanned()
         return result
 
+    def _create_backorder(self, backorder_moves=None):
+        """A backorder starts unscanned: short-pick flags stay on the cart."""
+        moves = backorder_moves or self.move_ids.filtered(
+            lambda m: m.state not in ("done", "cancel")
+        )
+        moves.move_line_ids.filtered(
+            lambda ml: ml.state != "done"
+        )._alltricks_reset_scan()
+        return super()._create_backorder(backorder_moves=backorder_moves)
+
     def _alltricks_log_unscanned(self):
         """Log on its cart who validated units nobody scanned (a manager)."""
         for batch in self.batch_id.filtered("alltricks_cart_type_id"):

@@ -216,7 +216,31 @@ class StockPickingBatch(models.Model):
                 )
             )
         self.with_context(skip_backorder=True).action_done()
+        self._alltricks_release_unpicked()
         return {"ok": True, "state": self.state}
+
+    def _alltricks_release_unpicked(self):
+        """Transfers of this cart with nothing picked leave it, ready to plan.
+
+        Odoo validates only transfers with picked units: one whose every line
+        was short-picked empty would keep the cart open for ever.
+        """
+        pickings = self.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        )
+        if not pickings:
+            return
+        # The picker's checks passed; detaching from a cart is a planner's write.
+        pickings.move_line_ids._alltricks_reset_scan()
+        # Odoo reserves no more on a move still marked picked.
+        pickings.move_ids.sudo().write({"picked": False})
+        pickings.sudo().write({"batch_id": False})
+        pickings.sudo().action_assign()
+        _logger.info("Cart %s: %s left with nothing picked", self.name, pickings.ids)
+        if not self.picking_ids:
+            self.sudo().write({"state": "cancel"})
+        elif all(p.state in ("done", "cancel") for p in self.picking_ids):
+            self.sudo().write({"state": "done"})
 
     def _alltricks_scan_result(self, ok, kind, message):
         return {

@@ -4,6 +4,7 @@ from . import test_planning
 from . import test_roles
 from . import test_security
 from . import test_scan_picker
+from . import test_scan_backorder
 from . import test_scan_concurrency
 from . import test_pack_station
 from . import test_scan_tour
