@@ -180,6 +180,23 @@ class ProductTemplate(models.Model):
                     )
                 )
 
+    @api.model
+    def _alltricks_unpublish_unvalidated(self):
+        """Take off the shop the products published before their sheet was
+        validated (products that existed before this module, demo data)."""
+        templates = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("is_published", "=", True), ("sheet_state", "!=", "validated")])
+        )
+        if templates:
+            _logger.info(
+                "Unpublishing %s products whose sheet is not validated",
+                len(templates),
+            )
+            templates.write({"is_published": False})
+        return templates
+
     def _alltricks_sync_publication(self):
         """Publish validated products with shelf stock, unpublish the others.
 

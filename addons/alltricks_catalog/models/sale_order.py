@@ -21,16 +21,59 @@ class SaleOrder(models.Model):
             warehouse=warehouse, company=self.company_id
         )
 
+    def _verify_updated_quantity(
+        self, order_line, product_id, new_qty, uom_id, **kwargs
+    ):
+        self._alltricks_check_quantity(
+            self.env["product.product"].browse(product_id),
+            new_qty,
+            self.env["uom.uom"].browse(uom_id),
+        )
+        return super()._verify_updated_quantity(
+            order_line, product_id, new_qty, uom_id, **kwargs
+        )
+
     def _action_confirm(self):
-        self.filtered("website_id")._alltricks_check_shelf_stock()
+        web_orders = self.filtered("website_id")
+        for line in web_orders.order_line.filtered("product_id"):
+            self._alltricks_check_quantity(
+                line.product_id, line.product_uom_qty, line.product_uom_id
+            )
+        web_orders._alltricks_check_shelf_stock()
         return super()._action_confirm()
+
+    def _alltricks_check_quantity(self, product, quantity, uom):
+        """Refuse a negative quantity, or a part of a product sold in units."""
+        if product.uom_id.compare(quantity, 0) < 0:
+            raise UserError(
+                self.env._(
+                    "%(quantity)s %(product)s: a quantity cannot be negative. "
+                    "Enter the number of items you want.",
+                    quantity=_format_qty(quantity),
+                    product=product.display_name,
+                )
+            )
+        units = self.env.ref("uom.product_uom_unit", raise_if_not_found=False)
+        if not units or product.uom_id != units:
+            return
+        in_units = (uom or units)._compute_quantity(quantity, units, round=False)
+        if units.compare(in_units, round(in_units)) != 0:
+            raise UserError(
+                self.env._(
+                    "%(product)s is sold by the unit: %(quantity)s is not a "
+                    "whole number. Enter a whole number of items.",
+                    product=product.display_name,
+                    quantity=_format_qty(quantity),
+                )
+            )
 
     def _get_alltricks_shelf_demand(self):
         """Return {product: quantity in its uom} of the lines the shelf must hold."""
         demand = {}
         for line in self.order_line:
             product = line.product_id
-            if not product.is_storable or product.allow_out_of_stock_order:
+            # whatever allow_out_of_stock_order says: the shop never oversells
+            if not product.is_storable:
                 continue
             quantity = line.product_uom_id._compute_quantity(
                 line.product_uom_qty, product.uom_id

@@ -9,3 +9,4 @@ from . import test_catalog_security
 from . import test_delivery_promise
 from . import test_shelf_tour
 from . import test_demo_loader
+from . import test_shop_guards
