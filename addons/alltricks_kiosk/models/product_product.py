@@ -24,6 +24,12 @@ class ProductProduct(models.Model):
         for product in self:
             product.alltricks_kiosk_qty = max(quantities.get(product.id, 0.0), 0.0)
 
+    def _send_availability_status(self):
+        # product.template sends one batched message instead
+        if self.env.context.get("alltricks_batch_availability"):
+            return
+        return super()._send_availability_status()
+
     @api.model
     def _get_kiosk_visible_products(self, warehouse=None):
         """Products a kiosk shows, by the web shop's rule: validated sheet and

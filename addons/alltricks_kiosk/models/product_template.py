@@ -39,6 +39,31 @@ class ProductTemplate(models.Model):
     def _alltricks_make_available_in_pos(self):
         templates = self.filtered(lambda t: t.sale_ok and not t.available_in_pos)
         if templates:
-            # unticking Available in POS unticked Available in Self Order too
-            templates.write({"available_in_pos": True, "self_order_available": True})
+            # unticking Available in POS unticked Available in Self Order too;
+            # open kiosks hear of the products once, not one search per variant
+            templates.with_context(alltricks_batch_availability=True).write(
+                {"available_in_pos": True, "self_order_available": True}
+            )
+            templates._alltricks_send_availability_status()
         return templates
+
+    def _alltricks_send_availability_status(self):
+        """Tell the open self-order kiosks that ``self`` changed, in one message
+        per kiosk (core sends one per variant, each with its own search)."""
+        configs = (
+            self.env["pos.config"]
+            .sudo()
+            .search([("self_ordering_mode", "!=", "nothing")])
+            .filtered(lambda c: c.current_session_id and c.access_token)
+        )
+        self_models = configs and self.env["pos.config"]._load_self_data_models()
+        for config in configs:
+            records = self.env["product.template"].load_product_from_pos(
+                config.id, [("id", "in", self.ids)]
+            )
+            payload = {
+                model: values
+                for model, values in records.items()
+                if model in self_models
+            }
+            config._notify("PRODUCT_CHANGED", payload)

@@ -6,3 +6,4 @@ from . import test_kiosk_tour
 from . import test_roles
 from . import test_security
 from . import test_showroom_data
+from . import test_kiosk_availability
