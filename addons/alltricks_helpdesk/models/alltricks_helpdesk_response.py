@@ -22,8 +22,14 @@ class AlltricksHelpdeskResponse(models.AbstractModel):
     _name = "alltricks.helpdesk.response"
     _description = "Support first-answer targets"
 
+    def _get_team(self, ticket):
+        """The ticket's team, else the default support team whose rules apply
+        to the tickets that wait without a team."""
+        routing = self.env["alltricks.helpdesk.routing"]
+        return ticket.team_id or routing._get_default_team(ticket.company_id)
+
     def _get_calendar(self, ticket):
-        team = ticket.team_id
+        team = self._get_team(ticket)
         return (
             team.resource_calendar_id
             or team.company_id.resource_calendar_id
@@ -52,7 +58,7 @@ class AlltricksHelpdeskResponse(models.AbstractModel):
             )
             for begin, stop, _meta in calendar._work_intervals_batch(start, end)[False]
         ]
-        team = ticket.team_id
+        team = self._get_team(ticket)
         deadline = first_answer_deadline(
             start.astimezone(tz).replace(tzinfo=None),
             intervals,

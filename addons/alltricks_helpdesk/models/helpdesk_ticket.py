@@ -176,14 +176,73 @@ class HelpdeskTicket(models.Model):
                 continue  # answered: the target no longer moves
             ticket.alltricks_answer_deadline = response._get_answer_deadline(ticket)
 
+    @api.model
+    def default_get(self, fields):
+        """No assignee by default: the routing chooses one at creation.
+
+        helpdesk_mgmt's auto-assign puts the current user there, and their first
+        team with them, which would bypass the routing.
+        """
+        defaults = super().default_get(fields)
+        if defaults.get("user_id") == self.env.uid and not self.env.context.get(
+            "default_user_id"
+        ):
+            del defaults["user_id"]
+        return defaults
+
     @api.model_create_multi
     def create(self, vals_list):
+        if self.env.context.get("alltricks_no_auto_assign"):
+            return super().create(vals_list)
+        keepers = [self._get_alltricks_keeper(vals) for vals in vals_list]
+        for vals, keeper in zip(vals_list, keepers, strict=True):
+            if keeper is not None:
+                vals["user_id"] = False
         tickets = super().create(vals_list)
-        if not self.env.context.get("alltricks_no_auto_assign"):
-            self.env["alltricks.helpdesk.routing"]._route(
-                tickets.filtered(lambda t: not t.user_id)
-            )
+        self.env["alltricks.helpdesk.routing"]._route(
+            tickets.filtered(lambda t: not t.user_id),
+            keepers={
+                ticket.id: keeper
+                for ticket, keeper in zip(tickets, keepers, strict=True)
+                if keeper
+            },
+        )
         return tickets
+
+    def _get_alltricks_keeper(self, vals):
+        """Who may keep a new ticket when they are one of its experts.
+
+        None: the ticket is dispatched by hand to another agent and keeps that
+        assignee. Otherwise the ticket goes through the routing, and the user
+        returned (the creator who assigns it to themselves, or any creator when
+        the company's auto-assign is on) keeps it if they are an expert of its
+        discipline. The superuser, OdooBot, the public user and portal users
+        never keep or get a ticket.
+        """
+        creator = self.env.user
+        if "user_id" in vals:
+            assignee = self.env["res.users"].browse(vals["user_id"] or [])
+            if assignee and assignee != creator and self._is_alltricks_staff(assignee):
+                return None
+            keeper = assignee
+        else:
+            company = self.env["res.company"].browse(
+                vals.get("company_id") or self.env.company.id
+            )
+            auto = company.sudo().helpdesk_mgmt_ticket_auto_assign
+            keeper = creator if auto else self.env["res.users"]
+        return keeper if self._is_alltricks_staff(keeper) else self.env["res.users"]
+
+    @api.model
+    def _is_alltricks_staff(self, user):
+        user = user.sudo()
+        return bool(
+            user
+            and user.active
+            and not user.share
+            and not user._is_superuser()
+            and not user._is_public()
+        )
 
     def message_post(self, **kwargs):
         """Sign an agent's public answer and date the first one."""

@@ -7,3 +7,4 @@ from . import test_after_sales
 from . import test_channels
 from . import test_portal_tour
 from . import test_routing_notes
+from . import test_backend_tickets

@@ -94,7 +94,9 @@ class AlltricksHelpdeskPhoneCall(models.TransientModel):
             "channel_id": self.env.ref(
                 "helpdesk_mgmt.helpdesk_ticket_channel_phone"
             ).id,
-            "user_id": False,
+            # The agent on the line keeps the ticket if they are an expert of
+            # its discipline; otherwise the routing gives it to one.
+            "user_id": self.env.uid,
         }
         # Left out when empty, so the ticket computes them from the order.
         optional = {
