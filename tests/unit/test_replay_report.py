@@ -26,7 +26,14 @@ RESULTS = {
     "published": {"morning": 10, "evening": 12, "newly": 3},
     "picks": [
         {"picker": "p1", "lines": 10, "route_m": 100.0, "start": 420, "end": 450},
-        {"picker": "p2", "lines": 20, "route_m": 140.0, "start": 420, "end": 480},
+        {
+            "picker": "p2",
+            "lines": 20,
+            "backorder_lines": 2,
+            "route_m": 140.0,
+            "start": 420,
+            "end": 480,
+        },
     ],
     "baselines": {"lines": 30, "ours_m": 240.0, "name_order_m": 600.0, "fcfs_m": 300.0},
     "scans": {
@@ -50,7 +57,7 @@ RESULTS = {
         {"received": 600, "answered": 640, "on_time": False},
     ],
     "orders": {"placed": 3, "refused": 1, "lines": 6, "kiosk": 1},
-    "wall": {"orders": 2.5, "pick": 1.5},
+    "wall": {"orders": 2.5, "pick": 1.5, "bike workshop": 0.03},
     "invariants": {
         "oversold_units": 0,
         "wrong_items_shipped": 0,
@@ -89,6 +96,33 @@ def test_broken_invariant_shows_in_the_report():
     f = summarize(results)
     assert f["invariants_ok"] is False
     assert "INVARIANTS BROKEN" in render_text(f)
+
+
+def test_text_report_words_and_whole_numbers():
+    results = dict(
+        RESULTS,
+        invariants={"oversold_units": 0.0, "wrong_items_shipped": 0.0},
+        scans=dict(RESULTS["scans"], unchanged=False),
+    )
+    text = render_text(summarize(results))
+    assert "Variants on the shop, morning / evening  10 / 12 (3 published" in text
+    assert (
+        "Carts picked, pick lines                 2, 30 (one per order line and "
+        "bin, 2 of them backorder remainders picked again)"
+    ) in text
+    assert "refused scans changed nothing: no\n" in text
+    assert "  Oversold units                     0\n" in text
+    assert "  Wrong items shipped                0\n" in text
+    assert "  bike workshop                0.03      0.00\n" in text
+    assert "  orders                        2.5      0.00\n" in text
+    assert "True" not in text
+
+
+def test_html_invariants_are_whole_numbers():
+    results = dict(RESULTS, invariants={"oversold_units": 3.0})
+    page = render_html(summarize(results), charts=False)
+    assert "<td>Oversold units</td><td>3</td>" in page
+    assert "refused scans changed nothing: yes" in page
 
 
 def test_html_without_charts_says_so():

@@ -17,6 +17,20 @@ def _pct(value):
     return f"{value * 100:.1f} %"
 
 
+def number(value):
+    """A count as a count (``0.0`` -> ``0``), a yes/no as a word, else as is."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _seconds(value):
+    """Step times: two decimals below a second so a short step is not 0.0."""
+    return f"{value:.2f}" if value < 1 else f"{value:.1f}"
+
+
 def summary_rows(figures):
     """``(label, value)`` rows shared by the text and the HTML report."""
     f = figures
@@ -33,7 +47,7 @@ def summary_rows(figures):
             f"{f['receipt_lines_unplaced']}",
         ),
         (
-            "Products on the shop, morning / evening",
+            "Variants on the shop, morning / evening",
             f"{f['products_published_morning']} / "
             f"{f['products_published_evening']} "
             f"({f['products_newly_published']} published as they reached bins)",
@@ -43,7 +57,12 @@ def summary_rows(figures):
             f"{f['orders_placed']} / {f['orders_refused']} "
             f"({f['order_lines']} lines, {f['kiosk_orders']} kiosk)",
         ),
-        ("Carts picked, lines picked", f"{f['carts']}, {f['picked_lines']}"),
+        (
+            "Carts picked, pick lines",
+            f"{f['carts']}, {f['picked_lines']} (one per order line and bin, "
+            f"{f.get('picked_lines_backorders', 0)} of them backorder remainders "
+            "picked again)",
+        ),
         ("Metres walked", f"{f['metres_walked']}"),
         (
             "Metres per picked line",
@@ -60,7 +79,8 @@ def summary_rows(figures):
         (
             "Scan errors caught",
             f"{f['scan_errors_caught']} of {f['scan_errors_injected']} injected; "
-            f"refused scans changed nothing: {f['refused_scans_changed_nothing']}",
+            "refused scans changed nothing: "
+            f"{number(f['refused_scans_changed_nothing'])}",
         ),
         ("Short picks / backorders", f"{f['short_picks']} / {f['backorders']}"),
         (
@@ -95,12 +115,12 @@ def render_text(figures, title="A day at Maurepas"):
     out.append("Wall time by step (s), and CPU time of the Odoo process:")
     cpu = figures.get("cpu_seconds", {})
     out += [
-        f"  {step:<24} {sec:8.1f}  {cpu.get(step, 0.0):8.1f}"
+        f"  {step:<24} {_seconds(sec):>8}  {_seconds(cpu.get(step, 0.0)):>8}"
         for step, sec in figures["wall_seconds"].items()
     ]
     out.append("End-of-day invariants (all must be 0):")
     for key, label in INVARIANTS:
-        out.append(f"  {label:<34} {figures['invariants'][key]}")
+        out.append(f"  {label:<34} {number(figures['invariants'][key])}")
     out.append("INVARIANTS OK" if figures["invariants_ok"] else "INVARIANTS BROKEN")
     return "\n".join(out) + "\n"
 
@@ -180,7 +200,7 @@ def render_html(figures, title="A day at Maurepas", charts=True):
         "<h2>End-of-day invariants</h2>",
         _table(
             ("Invariant", "Count"),
-            [(label, figures["invariants"][key]) for key, label in INVARIANTS],
+            [(label, number(figures["invariants"][key])) for key, label in INVARIANTS],
         ),
         _verdict(figures["invariants_ok"]),
         "<h2>Charts</h2>",

@@ -83,6 +83,7 @@ def _picking_figures(picks, results):
         entry[1] += pick["lines"]
         entry[2] += pick["end"] - pick["start"]
     lines = sum(entry[1] for entry in per_picker.values())
+    backorder_lines = sum(pick.get("backorder_lines", 0) for pick in picks)
     metres = sum(entry[0] for entry in per_picker.values())
     hours = sum(entry[2] for entry in per_picker.values()) / 60.0
     base = results.get("baselines", {})
@@ -93,6 +94,7 @@ def _picking_figures(picks, results):
     return {
         "carts": len(picks),
         "picked_lines": lines,
+        "picked_lines_backorders": backorder_lines,
         "metres_walked": round(metres, 1),
         "metres_per_picker": {
             name: round(entry[0], 1) for name, entry in sorted(per_picker.items())

@@ -290,6 +290,8 @@ class AlltricksReplay(models.AbstractModel):
                 "batch": batch.name,
                 "picker": picker.login,
                 "lines": len(lines),
+                # remainders of short picks: their order lines were counted once
+                "backorder_lines": len(lines.filtered("picking_id.backorder_id")),
                 "units": units,
                 "route_m": batch.alltricks_route_length,
                 "start": slot.start,
@@ -395,8 +397,11 @@ class AlltricksReplay(models.AbstractModel):
         planned = run.planned[ref]
         ready = picked_at
         if planned.bike:
+            # the ORM writes lazily: flush so each step pays its own SQL
+            self.env.flush_all()
             with run.step("bike workshop"):
                 ready = self._replay_bike_prep(run, planned, picked_at)
+                self.env.flush_all()
         lines = pack.move_line_ids
         slot = run.pools["packer"].assign(
             ready, pack_minutes(sum(lines.mapped("quantity")))

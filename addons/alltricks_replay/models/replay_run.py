@@ -27,6 +27,7 @@ class ReplayRun:
         self.bike_ready = {}  # order ref -> simulated minute the bikes are ready
         self.wall = {}
         self.cpu = {}
+        self._open_steps = []  # [wall, CPU] of the inner steps of each open step
         self.results = {
             "receipts": [],
             "picks": [],
@@ -64,15 +65,21 @@ class ReplayRun:
         """Add the wall and CPU time of the block to step ``name``.
 
         CPU time is this process's only (PostgreSQL works on another core):
-        with wall time it tells a slow step from a busy machine.
+        with wall time it tells a slow step from a busy machine. A step run
+        inside another one (the bike workshop while packing) is taken out of
+        the outer step, so the steps add up to the day.
         """
+        nested = [0.0, 0.0]  # wall, CPU of the steps run inside this one
+        self._open_steps.append(nested)
         started, cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
-            self.wall[name] = round(
-                self.wall.get(name, 0.0) + time.perf_counter() - started, 2
-            )
-            self.cpu[name] = round(
-                self.cpu.get(name, 0.0) + time.process_time() - cpu, 2
-            )
+            wall_used = time.perf_counter() - started
+            cpu_used = time.process_time() - cpu
+            self._open_steps.pop()
+            if self._open_steps:
+                self._open_steps[-1][0] += wall_used
+                self._open_steps[-1][1] += cpu_used
+            self.wall[name] = round(self.wall.get(name, 0.0) + wall_used - nested[0], 2)
+            self.cpu[name] = round(self.cpu.get(name, 0.0) + cpu_used - nested[1], 2)

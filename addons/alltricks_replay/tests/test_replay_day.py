@@ -100,6 +100,19 @@ class TestReplayDay(TransactionCase):
         )
         _logger.info("Reduced day:\n%s", render_text(self.figures))
 
+    def test_bike_workshop_time_is_measured_apart(self):
+        # the two bikes are prepared: their step is timed, flushed SQL included
+        self.assertGreater(self.results["wall"]["bike workshop"], 0.0)
+        self.assertGreater(self.results["cpu"]["bike workshop"], 0.0)
+        text = render_text(self.figures)
+        self.assertNotIn("True", text)
+        self.assertIn("Variants on the shop, morning / evening", text)
+
+    def test_backorder_lines_are_counted_apart(self):
+        backorder_lines = sum(p["backorder_lines"] for p in self.results["picks"])
+        self.assertEqual(self.figures["picked_lines_backorders"], backorder_lines)
+        self.assertLessEqual(backorder_lines, self.figures["picked_lines"])
+
     def test_products_published_as_they_reach_bins(self):
         # the subset's morning shelf lacks products the receipts bring
         self.assertGreater(self.figures["products_newly_published"], 0)
