@@ -77,6 +77,9 @@ def main(argv=None) -> int:
         if not args.keep:
             subprocess.run(["dropdb", "--if-exists", copy], check=False)
     if done.returncode not in (0, 1):
+        print(
+            f"replay_day stopped with status {done.returncode}: see its message above"
+        )
         return done.returncode
     results = json.loads((args.report_dir / "replay_results.json").read_text())
     figures = summarize(results)

@@ -1,7 +1,10 @@
 """``odoo replay_day``: replay a simulated working day on a demo database.
 
 Loaded by Odoo as ``odoo.cli.replay_day`` (not through the addon's
-``__init__``): the addon's code is imported once the registry is loaded.
+``__init__``). Every bad input stops the command with a one-line message and
+exit status 2 before anything changes: the options and the report folder are
+checked first, then the database, then the replay itself runs in one
+transaction that a refusal rolls back.
 """
 
 import json
@@ -9,15 +12,66 @@ import logging
 import optparse
 import sys
 import time
-from datetime import date
-from pathlib import Path
 
-from odoo import api
+import psycopg2
+
+from odoo import api, sql_db
 from odoo.cli.command import Command
+from odoo.exceptions import UserError
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
 _logger = logging.getLogger(__name__)
+
+OPTION_NAMES = (
+    "seed",
+    "lines",
+    "receipts",
+    "bikes",
+    "tickets",
+    "kiosk_orders",
+    "day",
+    "data",
+    "report_dir",
+    "dry_run",
+)
+
+
+def _stop(message):
+    """One line on stderr, exit status 2, no traceback."""
+    sys.stderr.write(f"replay_day: {message}\n")
+    sys.exit(2)
+
+
+def check_database(dbname):
+    """``None`` when ``dbname`` exists and has alltricks_replay installed,
+    else the message saying what to do."""
+    try:
+        with sql_db.db_connect(dbname).cursor() as cr:
+            cr.execute("SELECT to_regclass('ir_module_module') IS NOT NULL")
+            if not cr.fetchone()[0]:
+                return (
+                    f"database {dbname!r} is not an Odoo database: give the copy "
+                    "of a demo database with -d."
+                )
+            cr.execute(
+                "SELECT state FROM ir_module_module WHERE name = 'alltricks_replay'"
+            )
+            row = cr.fetchone()
+    except psycopg2.OperationalError as error:
+        reason = " ".join(str(error).split()).rpartition("FATAL: ")[2]
+        return (
+            f"cannot open database {dbname!r} ({reason}): give an existing copy of "
+            f"the demo database, e.g. createdb -T replay_demo {dbname}."
+        )
+    if not row or row[0] != "installed":
+        state = row[0] if row else "not in the addons list"
+        return (
+            f"install alltricks_replay first: odoo -d {dbname} "
+            "--addons-path=addons,.oca/odoo/addons --with-demo -i alltricks_replay "
+            f"--stop-after-init (in {dbname!r} the addon is {state})."
+        )
+    return None
 
 
 class ReplayDay(Command):
@@ -26,19 +80,41 @@ class ReplayDay(Command):
     name = "replay_day"
 
     def run(self, cmdargs):
+        opt = self._parse(cmdargs)
+        # the options are checked before any database is opened
+        from odoo.addons.alltricks_replay.dayplan import (
+            OptionError,
+            check_options,
+        )
+
+        try:
+            options = check_options({name: getattr(opt, name) for name in OPTION_NAMES})
+        except OptionError as error:
+            _stop(error)
+        dbnames = config["db_name"]
+        if len(dbnames) != 1:
+            _stop("give one database with -d (a copy of the demo database).")
+        message = check_database(dbnames[0])
+        if message:
+            _stop(message)
+        self._replay(dbnames[0], options)
+
+    def _parse(self, cmdargs):
         parser = config.parser
         parser.prog = self.prog
         group = optparse.OptionGroup(parser, "Day replay")
-        group.add_option("--seed", type="int", default=42, help="random seed")
-        group.add_option("--lines", type="int", default=2000, help="order lines")
-        group.add_option("--receipts", type="int", default=20)
-        group.add_option("--bikes", type="int", default=12, help="bike orders")
-        group.add_option("--tickets", type="int", default=110)
-        group.add_option("--kiosk-orders", dest="kiosk_orders", type="int", default=6)
+        # raw strings, no default: check_options converts them and says
+        # which value is wrong
+        group.add_option("--seed", help="random seed (42)")
+        group.add_option("--lines", help="order lines (2000)")
+        group.add_option("--receipts", help="receipts (20)")
+        group.add_option("--bikes", help="bike orders (12)")
+        group.add_option("--tickets", help="helpdesk tickets (110)")
+        group.add_option("--kiosk-orders", dest="kiosk_orders", help="kiosk orders (6)")
         group.add_option("--day", help="simulated day, YYYY-MM-DD (2026-12-01)")
         group.add_option("--data", help="AdventureWorks folder (the demo's copy)")
         group.add_option(
-            "--report-dir", dest="report_dir", default=".", help="where to write"
+            "--report-dir", dest="report_dir", help="where to write the report (.)"
         )
         group.add_option(
             "--dry-run",
@@ -47,46 +123,45 @@ class ReplayDay(Command):
             help="roll the day back at the end (the database stays as it was)",
         )
         parser.add_option_group(group)
-        opt = config.parse_config([*cmdargs, "--no-http"], setup_logging=True)
-        dbnames = config["db_name"]
-        if len(dbnames) != 1:
-            sys.exit("Give one database with -d.")
-        started = time.perf_counter()
-        registry = Registry(dbnames[0])
+        return config.parse_config([*cmdargs, "--no-http"], setup_logging=True)
+
+    def _replay(self, dbname, options):
         from odoo.addons.alltricks_replay.dayplan import (
-            DayParams,
             render_html,
             render_text,
             summarize,
         )
 
-        params = DayParams(
-            seed=opt.seed,
-            lines=opt.lines,
-            receipts=opt.receipts,
-            bikes=opt.bikes,
-            tickets=opt.tickets,
-            kiosk_orders=opt.kiosk_orders,
-        )
-        day = date.fromisoformat(opt.day) if opt.day else None
-        with registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            results = env["alltricks.replay"].run_day(params, day, opt.data)
-            if opt.dry_run:
-                cr.rollback()
+        started = time.perf_counter()
+        registry = Registry(dbname)
+        try:
+            with registry.cursor() as cr:
+                env = api.Environment(cr, api.SUPERUSER_ID, {})
+                results = env["alltricks.replay"].run_day(
+                    options.params, options.day, options.data and str(options.data)
+                )
+                if options.dry_run:
+                    cr.rollback()
+        except UserError as error:
+            _stop(f"{error.args[0]} Nothing was changed.")
         results["wall_whole_run"] = round(time.perf_counter() - started, 1)
         figures = summarize(results)
-        target = Path(opt.report_dir)
-        target.mkdir(parents=True, exist_ok=True)
+        target = options.report_dir
         text = render_text(figures)
-        (target / "replay_report.txt").write_text(text, encoding="utf-8")
-        (target / "replay_report.html").write_text(
-            render_html(figures), encoding="utf-8"
-        )
-        (target / "replay_results.json").write_text(
-            json.dumps(results, indent=1, sort_keys=True, default=str),
-            encoding="utf-8",
-        )
+        files = {
+            "replay_report.txt": text,
+            "replay_report.html": render_html(figures),
+            "replay_results.json": json.dumps(
+                results, indent=1, sort_keys=True, default=str
+            ),
+        }
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for name, content in files.items():
+                (target / name).write_text(content, encoding="utf-8")
+        except OSError as error:
+            print(text)
+            _stop(f"the day ran but its report cannot be written: {error}")
         print(text)
         print(f"Report written to {target.resolve()}/replay_report.html")
         if not figures["invariants_ok"]:

@@ -21,6 +21,7 @@ from .model import (
     ScanFault,
     SourceOrder,
 )
+from .options import OptionError, ReplayOptions, check_options
 from .planner import plan_day
 from .report import render_html, render_text
 from .stats import INVARIANTS, percentile, summarize
@@ -35,12 +36,15 @@ __all__ = [
     "WRONG_PICK",
     "DayParams",
     "DayPlan",
+    "OptionError",
     "PlannedOrder",
     "PlannedReceipt",
     "PlannedTicket",
+    "ReplayOptions",
     "ScanFault",
     "SourceOrder",
     "WorkerPool",
+    "check_options",
     "clock_label",
     "percentile",
     "plan_day",

@@ -109,7 +109,8 @@ class AlltricksReplay(models.AbstractModel):
                 self.env._(
                     "This database already holds a replayed day (%(count)s orders "
                     "referenced %(prefix)s-...). Replay on a fresh copy of the demo "
-                    "database (createdb -T demo copy) instead.",
+                    "database (createdb -T <demo database> <new copy>, or odoo db "
+                    "duplicate <demo database> <new copy>), or with --dry-run.",
                     count=orders,
                     prefix=prefix,
                 )
