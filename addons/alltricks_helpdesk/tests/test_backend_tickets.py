@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta
 
 from odoo import SUPERUSER_ID
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tests.common import TransactionCase, new_test_user
 
 from .common import HelpdeskFixture
@@ -119,6 +119,20 @@ class TestBackendTickets(HelpdeskFixture, TransactionCase):
         self.assertEqual(
             ticket.alltricks_answer_deadline, web.alltricks_answer_deadline
         )
+
+    def test_ticket_form_proposes_no_assignee_and_routes_on_save(self):
+        form = Form(self.env["helpdesk.ticket"].with_user(self.dora))
+
+        self.assertFalse(form.user_id)
+        self.assertFalse(form.team_id)
+        form.name = "Phone question"
+        form.description = "<p>Called in</p>"
+        form.partner_id = self.customer
+        form.alltricks_discipline_id = self.road
+        ticket = form.save()
+
+        self.assertEqual(ticket.team_id, self.team)
+        self.assertEqual(ticket.user_id, self.bruno)
 
     def test_expert_keeps_the_ticket_of_their_discipline_they_create(self):
         for _i in range(2):
