@@ -110,7 +110,8 @@ class AlltricksReplay(models.AbstractModel):
                     "This database already holds a replayed day (%(count)s orders "
                     "referenced %(prefix)s-...). Replay on a fresh copy of the demo "
                     "database (createdb -T <demo database> <new copy>, or odoo db "
-                    "duplicate <demo database> <new copy>), or with --dry-run.",
+                    "duplicate <demo database> <new copy>); --dry-run replays a "
+                    "day without keeping it.",
                     count=orders,
                     prefix=prefix,
                 )
