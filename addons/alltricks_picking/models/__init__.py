@@ -10,3 +10,5 @@ from . import stock_picking_pack
 from . import stock_picking_pack_scan
 from . import alltricks_scan_kpi
 from . import stock_picking_pack_mismatch
+from . import stock_move
+from . import stock_picking_guard

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from .floor_guard import check_cart_owner, check_line_quantities
 from .stock_move_line_scan import check_scan_write
 from .stock_picking_batch import check_plan_write
 
@@ -27,9 +28,21 @@ class StockMoveLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_scan_write(self, vals_list)
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        for line, vals in zip(lines, vals_list, strict=True):
+            check_cart_owner(line.picking_id)
+            check_line_quantities(line, vals.get("quantity", line.quantity))
+        return lines
 
     def write(self, vals):
         check_plan_write(self, vals)
         check_scan_write(self, [vals])
+        check_cart_owner(self.picking_id)
+        if "quantity" in vals:
+            check_line_quantities(self, vals["quantity"])
         return super().write(vals)
+
+    def unlink(self):
+        # Before Odoo releases the reserved quants: a refusal changes nothing.
+        check_cart_owner(self.picking_id)
+        return super().unlink()

@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError
 
+from .floor_guard import is_pack_picking
+
 TOTE_PREFIX = "TOTE-"
 # Written only by the scanner methods, as superuser once their checks passed: a
 # user who could write them would fake a complete pick or re-scan.
@@ -61,7 +63,44 @@ class StockMoveLine(models.Model):
         self.ensure_one()
         if self.alltricks_missing:
             return 0.0
-        return max(self.quantity - self.alltricks_scanned_qty, 0.0)
+        target = self._get_alltricks_scan_quantity()
+        return max(target - self.alltricks_scanned_qty, 0.0)
+
+    def _get_alltricks_scan_quantity(self):
+        """Units to scan on this line: its reserved quantity when picking.
+
+        At packing, units are re-scanned against what was ordered and picked
+        (the move's demand, capped by the done quantity of the moves it comes
+        from), shared over the move's lines in id order: a quantity written on
+        the line cannot make the packer ship more.
+        """
+        self.ensure_one()
+        move = self.move_id
+        if not move or not is_pack_picking(self.picking_id):
+            return self.quantity
+        expected = move.product_uom_qty
+        origins = move.move_orig_ids.filtered(lambda m: m.state == "done")
+        if origins:
+            picked = sum(
+                m.product_uom._compute_quantity(m.quantity, move.product_uom)
+                for m in origins
+            )
+            expected = min(expected, picked)
+        for line in move.move_line_ids.filtered(lambda ml: ml.state != "done").sorted(
+            "id"
+        ):
+            share = min(
+                line.quantity,
+                line.product_uom_id.round(
+                    move.product_uom._compute_quantity(
+                        max(expected, 0.0), line.product_uom_id
+                    )
+                ),
+            )
+            if line == self:
+                return share
+            expected -= line.product_uom_id._compute_quantity(share, move.product_uom)
+        return self.quantity
 
     def _get_alltricks_refusal(self, barcode):
         """Why ``barcode`` is not a unit of this line; False when it is.
@@ -132,7 +171,7 @@ class StockMoveLine(models.Model):
             ),
             "code": product.default_code or "",
             "lot": self.lot_id.name or "",
-            "quantity": self.quantity,
+            "quantity": self._get_alltricks_scan_quantity(),
             "scanned": self.alltricks_scanned_qty,
             "missing": self.alltricks_missing,
             "done": self.picked,
@@ -174,7 +213,8 @@ class StockMoveLine(models.Model):
         quantity = min(quantity, self._get_alltricks_to_scan())
         scanned = self.alltricks_scanned_qty + quantity
         vals = {"alltricks_scanned_qty": scanned, user_field: self.env.uid}
-        if self.product_uom_id.compare(scanned, self.quantity) >= 0:
+        target = self._get_alltricks_scan_quantity()
+        if self.product_uom_id.compare(scanned, target) >= 0:
             vals["picked"] = True
         # The callers checked the user, the cart or transfer and the scan.
         self.sudo().write(vals)

@@ -164,10 +164,16 @@ class StockPickingBatch(models.Model):
             _logger.debug("Cart %s line %s refused %s", self.name, line.id, barcode)
             return self._alltricks_scan_result(False, "product", refusal)
         if line.picked or line._get_alltricks_to_scan() <= 0:
-            message = self.env._(
-                "All %(qty)s units of this line are picked already: put this one back.",
-                qty=f"{line.quantity:g}",
-            )
+            if line.product_uom_id.compare(line.quantity, 1.0) == 0:
+                message = self.env._(
+                    "The one unit of this line is picked already: put this one back."
+                )
+            else:
+                message = self.env._(
+                    "All %(qty)s units of this line are picked already: put this "
+                    "one back.",
+                    qty=f"{line.quantity:g}",
+                )
             return self._alltricks_scan_result(False, "product", message)
         line._alltricks_add_scanned(1.0)
         message = self.env._(
@@ -206,6 +212,13 @@ class StockPickingBatch(models.Model):
         self.ensure_one()
         self._check_alltricks_scan_picker()
         open_lines = self._get_route_move_lines().filtered(lambda ml: not ml.picked)
+        if len(open_lines) == 1:
+            raise UserError(
+                self.env._(
+                    "1 line is not picked yet (%(bin)s): pick it or mark it missing.",
+                    bin=open_lines.location_id.name,
+                )
+            )
         if open_lines:
             raise UserError(
                 self.env._(

@@ -36,6 +36,16 @@ class StockPicking(models.Model):
     def _get_alltricks_open_mismatch_message(self):
         self.ensure_one()
         mismatches = self._get_alltricks_open_mismatches().sorted("id")
+        if len(mismatches) == 1:
+            return self.env._(
+                "Delivery blocked: 1 scanned unit does not belong in %(name)s "
+                "(%(product)s). Take it out of the tote, then confirm Set aside on "
+                "the pack screen.",
+                name=self.name,
+                product=mismatches.product_scanned_id.display_name
+                or mismatches.barcode
+                or "",
+            )
         return self.env._(
             "Delivery blocked: %(count)s scanned units do not belong in %(name)s "
             "(first: %(product)s). Take them out of the tote, then confirm Set "
@@ -66,15 +76,23 @@ class StockPicking(models.Model):
             return mismatches
 
         mismatches._alltricks_resolve("set_aside")
-        self.message_post(
-            body=self.env._(
+        when = fields.Datetime.to_string(fields.Datetime.now())
+        if len(mismatches) == 1:
+            body = self.env._(
+                "%(user)s set aside 1 unit scanned at packing that did not belong "
+                "in this transfer, on %(when)s.",
+                user=self.env.user.name,
+                when=when,
+            )
+        else:
+            body = self.env._(
                 "%(user)s set aside %(count)s units scanned at packing that did not "
                 "belong in this transfer, on %(when)s.",
                 user=self.env.user.name,
                 count=len(mismatches),
-                when=fields.Datetime.to_string(fields.Datetime.now()),
+                when=when,
             )
-        )
+        self.message_post(body=body)
         _logger.info(
             "%s: mismatches %s set aside by %s",
             self.name,
@@ -102,6 +120,8 @@ class StockPicking(models.Model):
         done = self._alltricks_set_aside(self._get_alltricks_open_mismatches())
         if not done:
             message = self.env._("Nothing to set aside: scan every unit.")
+        elif len(done) == 1:
+            message = self.env._("1 unit set aside: keep it out of the parcel.")
         else:
             message = self.env._(
                 "%(count)s units set aside: keep them out of the parcel.",
@@ -120,11 +140,18 @@ class StockPicking(models.Model):
             if not mismatches:
                 continue
             mismatches._alltricks_resolve("waived")
-            picking.message_post(
-                body=self.env._(
+            when = fields.Datetime.to_string(fields.Datetime.now())
+            if len(mismatches) == 1:
+                body = self.env._(
+                    "%(user)s waived 1 open packing mismatch on %(when)s.",
+                    user=self.env.user.name,
+                    when=when,
+                )
+            else:
+                body = self.env._(
                     "%(user)s waived %(count)s open packing mismatches on %(when)s.",
                     user=self.env.user.name,
                     count=len(mismatches),
-                    when=fields.Datetime.to_string(fields.Datetime.now()),
+                    when=when,
                 )
-            )
+            picking.message_post(body=body)

@@ -43,7 +43,7 @@ class StockPicking(models.Model):
                 "%(product)s: %(scanned)s of %(qty)s.",
                 product=line.product_id.display_name,
                 scanned=f"{line.alltricks_scanned_qty:g}",
-                qty=f"{line.quantity:g}",
+                qty=f"{line._get_alltricks_scan_quantity():g}",
             )
             return {
                 "ok": True,
@@ -52,6 +52,12 @@ class StockPicking(models.Model):
             }
         if matching:
             message = self._alltricks_log_extra(matching[0], barcode)
+        elif not self._get_alltricks_scanned_product(barcode):
+            # a misread label is not an item in the tote: scan it again
+            message = self.env._(
+                "Unknown barcode %(barcode)s: scan the product label again.",
+                barcode=barcode,
+            )
         else:
             message = self._alltricks_log_wrong(lines, barcode)
         return {"ok": False, "message": message, "state": self.alltricks_pack_state()}
@@ -91,14 +97,21 @@ class StockPicking(models.Model):
             product_scanned_id=line.product_id.id,
             barcode=barcode,
         )
+        qty = sum(
+            ml._get_alltricks_scan_quantity()
+            for ml in self._get_alltricks_pack_lines()
+            if ml.product_id == line.product_id
+        )
+        if line.product_uom_id.compare(qty, 1.0) == 0:
+            return self.env._(
+                "Extra unit: the one %(product)s of this order is scanned already. "
+                "Take this one out of the tote, then confirm Set aside.",
+                product=line.product_id.display_name,
+            )
         return self.env._(
             "Extra unit: all %(qty)s %(product)s are scanned already. Take this one "
             "out of the tote, then confirm Set aside.",
-            qty=sum(
-                self.move_line_ids.filtered(
-                    lambda ml: ml.product_id == line.product_id
-                ).mapped("quantity")
-            ),
+            qty=f"{qty:g}",
             product=line.product_id.display_name,
         )
 
@@ -143,10 +156,22 @@ class StockPicking(models.Model):
         missing = lines.filtered(lambda ml: ml._get_alltricks_to_scan() > 0)
         if missing or not lines:
             return self._alltricks_pack_block(missing)
+        self._alltricks_ship_scanned(lines)
         self.with_context(skip_backorder=True).button_validate()
         slips = self.move_ids.move_dest_ids.picking_id or self
         report = slips._get_alltricks_delivery_slip_action()
         return {"ok": True, "state": self.state, "report": report}
+
+    def _alltricks_ship_scanned(self, lines):
+        """The parcel holds what was re-scanned: no line ships more."""
+        over = lines.filtered(
+            lambda ml: (
+                ml.product_uom_id.compare(ml.quantity, ml.alltricks_scanned_qty) > 0
+            )
+        )
+        for line in over:
+            # every unit matched the ordered quantity: the checks are done
+            line.sudo().quantity = line.alltricks_scanned_qty
 
     def _get_alltricks_delivery_slip_action(self):
         """The print action the pack station opens once a parcel is closed."""
@@ -165,11 +190,18 @@ class StockPicking(models.Model):
                 self._alltricks_log_mismatch(
                     "missing", product_expected_id=line.product_id.id, quantity=qty
                 )
-        message = self.env._(
-            "Delivery blocked: %(count)s units are missing. Look for them in the tote "
-            "or call the supervisor.",
-            count=f"{sum(line._get_alltricks_to_scan() for line in missing):g}",
-        )
+        count = sum(line._get_alltricks_to_scan() for line in missing)
+        if count == 1:
+            message = self.env._(
+                "Delivery blocked: 1 unit is missing. Look for it in the tote or "
+                "call the supervisor."
+            )
+        else:
+            message = self.env._(
+                "Delivery blocked: %(count)s units are missing. Look for them in "
+                "the tote or call the supervisor.",
+                count=f"{count:g}",
+            )
         return {"ok": False, "message": message, "state": self.alltricks_pack_state()}
 
     def button_validate(self):

@@ -12,3 +12,5 @@ from . import test_scan_kpi_security
 from . import test_cart_access
 from . import test_pack_validation
 from . import test_pack_mismatch_block
+from . import test_floor_guard
+from . import test_pack_cancel

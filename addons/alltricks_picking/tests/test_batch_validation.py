@@ -17,6 +17,7 @@ class TestBatchValidation(PickingCase):
         full = self.make_pick([(self.products["A-01-09-1-1"], 1)])
         batch = self.plan()
         self.assertEqual(batch.picking_ids, short | full)
+        batch.with_user(self.picker).action_alltricks_scan_take()
 
         short.move_ids.with_user(self.picker).write({"quantity": 1, "picked": True})
         full.move_ids.with_user(self.picker).write({"picked": True})
@@ -41,6 +42,7 @@ class TestBatchValidation(PickingCase):
     def test_backorder_goes_to_a_new_batch_at_the_next_planning(self):
         short = self.make_pick([(self.products["C-02-02-1-1"], 5)])
         batch = self.plan()
+        batch.with_user(self.picker).action_alltricks_scan_take()
         short.move_ids.with_user(self.picker).write({"quantity": 2, "picked": True})
         self._validate_with_backorder(batch)
 

@@ -127,7 +127,7 @@ class TestCartAccess(ScanCase):
 
     def test_a_planned_transfer_is_not_validated_off_its_cart(self):
         before = self.snapshot(self.product)
-        with self.assertRaisesRegex(AccessError, "only its picker or a warehouse"):
+        with self.assertRaisesRegex(AccessError, "which is not yours: only its picker"):
             self.pick.with_user(self.picker2).write({"batch_id": False})
         self.assertEqual(self.pick.batch_id, self.batch)
 

@@ -10,9 +10,9 @@ class TestPackMismatchBlock(ScanCase):
 
     def blocked_message(self, pack, product):
         return (
-            f"Delivery blocked: 1 scanned units do not belong in {pack.name} "
-            f"(first: {product}). Take them out of the tote, then confirm Set "
-            "aside on the pack screen."
+            f"Delivery blocked: 1 scanned unit does not belong in {pack.name} "
+            f"({product}). Take it out of the tote, then confirm Set aside on "
+            "the pack screen."
         )
 
     def test_wrong_item_blocks_validation_until_set_aside(self):
@@ -39,7 +39,7 @@ class TestPackMismatchBlock(ScanCase):
 
         self.assertTrue(result["ok"])
         self.assertEqual(
-            result["message"], "1 units set aside: keep them out of the parcel."
+            result["message"], "1 unit set aside: keep it out of the parcel."
         )
         self.assertEqual(result["state"]["open_mismatches"], [])
         mismatch = pack.sudo().alltricks_mismatch_ids
@@ -48,7 +48,9 @@ class TestPackMismatchBlock(ScanCase):
         self.assertEqual(mismatch.resolved_by_id, self.packer)
         self.assertTrue(mismatch.resolved_date)
         self.assertFalse(mismatch.blocking)
-        self.assertIn(f"{self.packer.name} set aside 1 units", pack.message_ids[0].body)
+        self.assertIn(
+            f"{self.packer.name} set aside 1 unit scanned", pack.message_ids[0].body
+        )
         done = pack.alltricks_pack_done()
         self.assertTrue(done["ok"])
         self.assertEqual(pack.state, "done")
@@ -137,7 +139,7 @@ class TestPackMismatchBlock(ScanCase):
         self.assertEqual(mismatch.resolved_by_id, self.manager)
         self.assertFalse(mismatch.blocking)
         self.assertIn(
-            f"{self.manager.name} waived 1 open packing mismatches on",
+            f"{self.manager.name} waived 1 open packing mismatch on",
             pack.message_ids[0].body,
         )
         pack.with_user(self.packer).button_validate()

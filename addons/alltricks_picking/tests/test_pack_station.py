@@ -77,7 +77,7 @@ class TestPackStation(ScanCase):
         blocked = pack.alltricks_pack_done()
 
         self.assertFalse(blocked["ok"])
-        self.assertIn("1 units are missing", blocked["message"])
+        self.assertIn("1 unit is missing", blocked["message"])
         self.assertEqual(pack.state, "assigned")
         missing = pack.sudo().alltricks_mismatch_ids
         self.assertEqual(missing.kind, "missing")

@@ -132,7 +132,7 @@ class TestScanPicker(ScanCase):
         full_line = lines - short_line
         batch.alltricks_scan(short_line.id, "EAN-C-02-02-1-1")
         batch.alltricks_scan_missing(short_line.id)
-        with self.assertRaisesRegex(UserError, "1 lines are not picked yet"):
+        with self.assertRaisesRegex(UserError, "1 line is not picked yet"):
             batch.alltricks_scan_done()
         batch.alltricks_scan(full_line.id, "EAN-A-01-09-1-1")
 

@@ -15,6 +15,7 @@ class TestPickingSecurity(PickingCase):
 
     def test_picker_reads_the_batch_and_records_what_he_picks(self):
         batch = self.batch.with_user(self.picker)
+        batch.action_alltricks_scan_take()
         line = batch._get_route_move_lines()
 
         self.assertEqual(

@@ -47,13 +47,13 @@ registry.category("web_tour.tours").add("alltricks_pack_station_tour", {
         },
         { trigger: ".o_alltricks_hint:contains(then press Set aside)" },
         { content: "Take it out: set aside", trigger: ".o_alltricks_set_aside", run: "click" },
-        { trigger: ".o_alltricks_scan_message.alert-success:contains(1 units set aside)" },
+        { trigger: ".o_alltricks_scan_message.alert-success:contains(1 unit set aside)" },
         ...scan("EAN-C-01-05-1-1", "1 of 2."),
         ...scan("EAN-A-01-09-1-1", "1 of 1."),
         { content: "Close with a unit missing", trigger: ".o_alltricks_done", run: "click" },
         {
             trigger:
-                ".o_alltricks_scan_message.alert-danger:contains(Delivery blocked: 1 units are missing)",
+                ".o_alltricks_scan_message.alert-danger:contains(Delivery blocked: 1 unit is missing)",
         },
         { trigger: ".o_alltricks_mismatches:contains(2 mismatch)" },
         ...scan("EAN-C-01-05-1-1", "2 of 2."),

@@ -1,0 +1,94 @@
+"""Who on the floor may change which move lines, moves and transfers.
+
+Pickers and packers reach stock.move.line, stock.move and stock.picking
+through their stock user access: the scanner screens check the cart and the
+station, so the ORM entry points must hold the same rules. Warehouse
+managers, superuser code and Odoo's own reservation are not held.
+"""
+
+from odoo.exceptions import AccessError
+
+PLANNER_GROUP = "alltricks_slotting.group_warehouse_manager"
+FLOOR_GROUPS = ("alltricks_slotting.group_picker", "alltricks_slotting.group_packer")
+# Context value set by Odoo's reservation only: a Python object that no RPC
+# call can send, so a floor user cannot claim to be the reservation.
+CORE_WRITE = object()
+CORE_KEY = "alltricks_core_write"
+
+
+def core_context(records):
+    """``records`` with the context of Odoo's own reservation code."""
+    return records.with_context(**{CORE_KEY: CORE_WRITE})
+
+
+def is_floor_user(env):
+    """A picker or packer held by the floor rules (not a manager, not su)."""
+    if env.su or env.context.get(CORE_KEY) is CORE_WRITE:
+        return False
+    user = env.user
+    if user.has_group(PLANNER_GROUP):
+        return False
+    return any(user.has_group(group) for group in FLOOR_GROUPS)
+
+
+def is_pack_picking(picking):
+    """Packing step of a warehouse: re-scanned at the packing station."""
+    warehouse = picking.picking_type_id.warehouse_id
+    return bool(warehouse.pack_type_id) and picking.picking_type_id == (
+        warehouse.pack_type_id
+    )
+
+
+def check_cart_owner(pickings):
+    """Refuse a floor user the transfers of a cart that is not theirs."""
+    env = pickings.env
+    if not is_floor_user(env):
+        return
+    foreign = pickings.filtered(
+        lambda p: p.batch_id.alltricks_cart_type_id and p.batch_id.user_id != env.user
+    )
+    if foreign:
+        batch = foreign[0].batch_id
+        raise AccessError(
+            env._(
+                "%(name)s is on cart %(cart)s, which is not yours: only its picker "
+                "(with the scanner) or a warehouse manager can change it.",
+                name=foreign[0].name,
+                cart=batch.name,
+            )
+        )
+
+
+def check_line_quantities(lines, quantity):
+    """Refuse a floor user a quantity above demand, or any on a PACK line."""
+    env = lines.env
+    if not is_floor_user(env):
+        return
+    pack = lines.filtered(lambda ml: is_pack_picking(ml.picking_id))
+    if pack:
+        raise AccessError(
+            env._(
+                "Quantities of %(name)s are re-scanned at the packing station: "
+                "scan the units in Pack (scanner); a warehouse manager may change "
+                "them.",
+                name=pack[0].picking_id.name,
+            )
+        )
+    for line in lines.filtered("move_id"):
+        move = line.move_id
+        others = move.move_line_ids - lines
+        total = sum(
+            ml.product_uom_id._compute_quantity(ml.quantity, move.product_uom)
+            for ml in others
+        ) + line.product_uom_id._compute_quantity(quantity or 0.0, move.product_uom)
+        if move.product_uom.compare(total, move.product_uom_qty) > 0:
+            raise AccessError(
+                env._(
+                    "%(product)s: %(demand)s %(uom)s ordered on %(name)s, no more "
+                    "can be picked or packed; a warehouse manager may change it.",
+                    product=line.product_id.display_name,
+                    demand=f"{move.product_uom_qty:g}",
+                    uom=move.product_uom.name,
+                    name=move.picking_id.name or move.reference,
+                )
+            )
