@@ -21,6 +21,13 @@ class AlltricksBikeChecklistStep(models.Model):
     duration_minutes = fields.Integer(
         string="Minutes", default=5, help="Estimated time, used by the planning."
     )
+    allow_not_applicable = fields.Boolean(
+        string="May be N/A",
+        help="For a step required by law: the mechanic may mark it not applicable, "
+        "with a reason, on bikes that lack the part (gears of a single-speed). "
+        "Leave it off for brakes, headset, wheels, tyres, torque, lights, "
+        "reflectors and bell: every bike needs them.",
+    )
 
     def _prepare_work_order_step_values(self):
         self.ensure_one()
@@ -29,4 +36,5 @@ class AlltricksBikeChecklistStep(models.Model):
             "name": self.name,
             "kind": self.kind,
             "duration_minutes": self.duration_minutes,
+            "allow_not_applicable": self.allow_not_applicable,
         }

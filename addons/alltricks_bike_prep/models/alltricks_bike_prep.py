@@ -13,6 +13,16 @@ _logger = logging.getLogger(__name__)
 # French bicycle marking (décret 2020-1439): a 10-character alphanumeric code.
 FRAME_MARKING_PATTERN = re.compile(r"[A-Z0-9]{10}")
 OPEN_STATES = ("draft", "in_progress")
+# Fields of the workflow: only the actions (Start, Mark done, quality check,
+# cancellation) write them, by putting this token in the context; a client
+# cannot send it (a context from RPC holds JSON values only). The superuser may.
+WORKFLOW_FIELDS = frozenset(
+    {"state", "date_start", "date_done", "qc_state", "qc_bike_number"}
+)
+# A new work order starts to do; a later state comes from the buttons.
+NEW_WORKFLOW_VALUES = {"state": "draft", "qc_state": "none"}
+WORKFLOW_CONTEXT_KEY = "alltricks_bike_prep_workflow"
+WORKFLOW_TOKEN = object()
 
 
 class AlltricksBikePrep(models.Model):
@@ -134,6 +144,13 @@ class AlltricksBikePrep(models.Model):
                     self.env["ir.sequence"].next_by_code("alltricks.bike.prep") or "/"
                 )
             self._normalize_frame_marking(vals)
+            self._check_workflow_write(
+                {
+                    name: vals[name]
+                    for name in WORKFLOW_FIELDS.intersection(vals)
+                    if vals[name] and vals[name] != NEW_WORKFLOW_VALUES.get(name)
+                }
+            )
         work_orders = super().create(vals_list)
         for work_order in work_orders.filtered(lambda w: not w.user_id):
             work_order.user_id = work_order._get_least_loaded_mechanic()
@@ -142,6 +159,7 @@ class AlltricksBikePrep(models.Model):
         return work_orders
 
     def write(self, vals):
+        self._check_workflow_write(vals)
         self._normalize_frame_marking(vals)
         result = super().write(vals)
         if "rider_weight" in vals or "product_id" in vals:
@@ -154,6 +172,29 @@ class AlltricksBikePrep(models.Model):
             raise UserError(
                 self.env._("Only work orders to do or cancelled can be deleted.")
             )
+
+    def _check_workflow_write(self, vals):
+        written = WORKFLOW_FIELDS.intersection(vals)
+        if not written or self.env.su or self._is_workflow_env():
+            return
+        raise UserError(
+            self.env._(
+                "The state of a work order changes through its buttons only (Start, "
+                "Mark done, Record quality check): %(fields)s cannot be written "
+                "directly.",
+                fields=", ".join(
+                    self._fields[name]._description_string(self.env)
+                    for name in sorted(written)
+                ),
+            )
+        )
+
+    def _is_workflow_env(self):
+        return self.env.context.get(WORKFLOW_CONTEXT_KEY) is WORKFLOW_TOKEN
+
+    def _with_workflow(self):
+        """These work orders, allowed to write their workflow fields."""
+        return self.with_context(**{WORKFLOW_CONTEXT_KEY: WORKFLOW_TOKEN})
 
     @api.model
     def _normalize_frame_marking(self, vals):
@@ -243,7 +284,7 @@ class AlltricksBikePrep(models.Model):
                     )
                 )
             work_order._ensure_checklist_steps()
-            work_order.write(
+            work_order._with_workflow().write(
                 {
                     "state": "in_progress",
                     "date_start": fields.Datetime.now(),
@@ -255,8 +296,9 @@ class AlltricksBikePrep(models.Model):
     def action_done(self):
         for work_order in self:
             work_order._check_can_finish()
-        self.write({"state": "done", "date_done": fields.Datetime.now()})
-        self._decide_quality_check()
+        work_orders = self._with_workflow()
+        work_orders.write({"state": "done", "date_done": fields.Datetime.now()})
+        work_orders._decide_quality_check()
         return True
 
     def _check_can_finish(self):
@@ -266,8 +308,24 @@ class AlltricksBikePrep(models.Model):
             problems.append(self.env._("start the work order first"))
         if not self.frame_marking:
             problems.append(self.env._("enter the frame marking ID"))
+        problems += self._get_checklist_problems()
+        problems += self.suspension_ids._get_missing_value_problems()
+        if problems:
+            raise UserError(
+                self.env._(
+                    "%(name)s cannot be marked done yet: %(todo)s.",
+                    name=self.name,
+                    todo="; ".join(problems),
+                )
+            )
+
+    def _get_checklist_problems(self):
+        """What keeps the checklist from being complete: steps left to do (those
+        the buyer may do apart), steps skipped that the law requires."""
+        self.ensure_one()
         if not self.step_ids:
-            problems.append(self._get_missing_checklist_problem())
+            return [self._get_missing_checklist_problem()]
+        problems = []
         open_steps = self.step_ids.filtered(
             lambda s: s.state == "todo" and s.kind != "buyer"
         )
@@ -278,15 +336,22 @@ class AlltricksBikePrep(models.Model):
                     steps=", ".join(open_steps.mapped("name")),
                 )
             )
-        problems += self.suspension_ids._get_missing_value_problems()
-        if problems:
-            raise UserError(
+        skipped = self.step_ids.filtered(
+            lambda s: (
+                s.state == "na"
+                and s.kind == "legal"
+                and not (s.allow_not_applicable and (s.na_reason or "").strip())
+            )
+        )
+        if skipped:
+            problems.append(
                 self.env._(
-                    "%(name)s cannot be marked done yet: %(todo)s.",
-                    name=self.name,
-                    todo="; ".join(problems),
+                    "reopen and do the steps the law requires (not applicable is "
+                    "not allowed for them, or has no reason): %(steps)s",
+                    steps=", ".join(skipped.mapped("name")),
                 )
             )
+        return problems
 
     def _ensure_checklist_steps(self):
         """Copy the checklist onto open work orders that have none yet: their
@@ -332,4 +397,6 @@ class AlltricksBikePrep(models.Model):
 
     def _action_cancel(self):
         """Cancel the open work orders (those already done stay done)."""
-        self.filtered(lambda w: w.state in OPEN_STATES).write({"state": "cancel"})
+        self.filtered(lambda w: w.state in OPEN_STATES)._with_workflow().write(
+            {"state": "cancel"}
+        )

@@ -121,10 +121,13 @@ class AlltricksBikePrepQcMixin(models.AbstractModel):
                 "reasons": reasons,
             }
         )
+        work_order = self._with_workflow()
         if result == sampling.PASSED:
-            self.qc_state = "passed"
+            work_order.qc_state = "passed"
             return
-        self.write({"qc_state": "failed", "state": "in_progress", "date_done": False})
+        work_order.write(
+            {"qc_state": "failed", "state": "in_progress", "date_done": False}
+        )
         self.message_post(
             body=self.env._("Quality check failed: %(reasons)s", reasons=reasons),
             subtype_xmlid="mail.mt_comment",

@@ -2,6 +2,12 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 from .alltricks_bike_checklist_step import STEP_KINDS
+from .alltricks_bike_prep import WORKFLOW_CONTEXT_KEY, WORKFLOW_TOKEN
+
+# Written by the Done / N/A / Reopen buttons only (or by the superuser).
+STEP_WORKFLOW_FIELDS = frozenset({"state", "user_id", "date_done", "work_order_id"})
+# What a mechanic may type on a step himself.
+STEP_MECHANIC_FIELDS = frozenset({"na_reason"})
 
 
 class AlltricksBikePrepStep(models.Model):
@@ -16,14 +22,59 @@ class AlltricksBikePrepStep(models.Model):
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Step", required=True)
     kind = fields.Selection(STEP_KINDS, required=True, default="legal")
+    allow_not_applicable = fields.Boolean(
+        string="May be N/A",
+        help="Copied from the checklist: a step required by law may be marked not "
+        "applicable only when its checklist line allows it.",
+    )
     duration_minutes = fields.Integer(string="Minutes", default=5)
     state = fields.Selection(
         [("todo", "To do"), ("done", "Done"), ("na", "Not applicable")],
         default="todo",
         required=True,
     )
+    na_reason = fields.Char(
+        string="Reason if N/A",
+        help="Why the step does not apply to this bike (e.g. single-speed: no "
+        "gears). Needed to mark it not applicable.",
+    )
     user_id = fields.Many2one("res.users", string="By", readonly=True)
     date_done = fields.Datetime(string="At", readonly=True)
+
+    def write(self, vals):
+        self._check_write(vals)
+        return super().write(vals)
+
+    def _check_write(self, vals):
+        """Mechanics tick steps with the buttons and type a reason for N/A; the
+        rest of a step comes from the checklist of the bike type."""
+        if self.env.su or self.env.context.get(WORKFLOW_CONTEXT_KEY) is WORKFLOW_TOKEN:
+            return
+        if STEP_WORKFLOW_FIELDS.intersection(vals):
+            raise UserError(
+                self.env._(
+                    "Tick a checklist step with its Done, N/A or Reopen button: its "
+                    "state, who and when cannot be written directly."
+                )
+            )
+        if self.env.user.has_group("alltricks_bike_prep.group_workshop_manager"):
+            return
+        if set(vals) - STEP_MECHANIC_FIELDS:
+            raise UserError(
+                self.env._(
+                    "The name, kind and minutes of a checklist step come from the "
+                    "checklist of the bike type: ask the workshop manager to change "
+                    "the checklist (Bike workshop > Checklists)."
+                )
+            )
+        closed = self.filtered(lambda s: s.state != "todo")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Reopen the step before changing its reason: %(steps)s.",
+                    steps=", ".join(closed.mapped("name")),
+                )
+            )
 
     def action_mark_done(self):
         return self._set_state("done")
@@ -43,12 +94,38 @@ class AlltricksBikePrepStep(models.Model):
                     names=", ".join(closed.mapped("name")),
                 )
             )
+        if state == "na":
+            self._check_can_be_not_applicable()
+
         done = state != "todo"
-        self.write(
-            {
-                "state": state,
-                "user_id": self.env.user.id if done else False,
-                "date_done": fields.Datetime.now() if done else False,
-            }
-        )
+        vals = {
+            "state": state,
+            "user_id": self.env.user.id if done else False,
+            "date_done": fields.Datetime.now() if done else False,
+        }
+        if state != "na":
+            vals["na_reason"] = False
+        self.with_context(**{WORKFLOW_CONTEXT_KEY: WORKFLOW_TOKEN}).write(vals)
         return True
+
+    def _check_can_be_not_applicable(self):
+        required = self.filtered(
+            lambda s: s.kind == "legal" and not s.allow_not_applicable
+        )
+        if required:
+            raise UserError(
+                self.env._(
+                    "The law requires this step on every bike, it cannot be marked "
+                    "not applicable: %(steps)s. Do it and click Done.",
+                    steps=", ".join(required.mapped("name")),
+                )
+            )
+        unexplained = self.filtered(lambda s: not (s.na_reason or "").strip())
+        if unexplained:
+            raise UserError(
+                self.env._(
+                    "Type in Reason if N/A why the step does not apply to this bike "
+                    "(e.g. single-speed: no gears), then click N/A: %(steps)s.",
+                    steps=", ".join(unexplained.mapped("name")),
+                )
+            )

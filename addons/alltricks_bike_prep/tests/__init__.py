@@ -9,3 +9,4 @@ from . import test_bike_prep_reports
 from . import test_bike_prep_tour
 from . import test_bike_prep_missing
 from . import test_bike_prep_missing_orders
+from . import test_bike_prep_workflow_guard

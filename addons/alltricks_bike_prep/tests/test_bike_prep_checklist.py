@@ -37,7 +37,7 @@ class TestBikePrepChecklist(BikePrepCase):
             self.work_order.action_done()
         self.assertEqual(self.work_order.state, "in_progress")
 
-        required[0].action_mark_not_applicable()
+        required[0].action_mark_done()
         self.work_order.action_done()
         self.assertEqual(self.work_order.state, "done")
         self.assertEqual(

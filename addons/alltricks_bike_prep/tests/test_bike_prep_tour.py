@@ -133,6 +133,10 @@ class TestBikePrepTour(HttpCase):
         self.assertEqual(work_order.frame_marking, "TOUR123456")
         legal = work_order.step_ids.filtered(lambda s: s.kind == "legal")
         self.assertEqual(set(legal.mapped("user_id")), {self.mechanic})
+        self.assertEqual(
+            {(s.name.split(":")[0], s.na_reason) for s in legal if s.state != "done"},
+            {("Gears", "Single-speed: no gears")},
+        )
         delivery = order.picking_ids.with_user(self.storekeeper)
         delivery.move_ids.write({"quantity": 1, "picked": True})
         with self.assertRaisesRegex(UserError, "pass its quality check"):

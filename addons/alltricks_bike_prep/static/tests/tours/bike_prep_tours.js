@@ -41,11 +41,46 @@ registry.category("web_tour.tours").add("alltricks_bike_prep_shop_rider_weight",
 
 // The mechanic prepares the bike in the web client: start, checklist, frame ID, done.
 const REQUIRED_STEPS = 12; // mtb_full checklist: 9 legal + 3 workshop steps
+const GEARS_ROW = 2; // the only legal step the checklist lets be not applicable
+
+function notApplicableSteps(line) {
+    return [
+        {
+            content: "Brakes offer no N/A",
+            trigger:
+                "div[name=step_ids] tr.o_data_row:nth-child(1)" +
+                ":not(:has(button[name=action_mark_not_applicable]))",
+        },
+        {
+            content: "Say why the gears do not apply",
+            trigger: `${line} td[name=na_reason]`,
+            run: "click",
+        },
+        {
+            content: "Type the reason",
+            trigger: `${line} div[name=na_reason] input`,
+            run: "edit Single-speed: no gears",
+        },
+        {
+            content: "Mark the gears not applicable",
+            trigger: `${line} button[name=action_mark_not_applicable]`,
+            run: "click",
+        },
+        {
+            content: "The gears are not applicable",
+            trigger: `${line} button[name=action_reopen]`,
+        },
+    ];
+}
 
 function checklistSteps() {
     const steps = [];
     for (let row = 1; row <= REQUIRED_STEPS; row++) {
         const line = `div[name=step_ids] tr.o_data_row:nth-child(${row})`;
+        if (row === GEARS_ROW) {
+            steps.push(...notApplicableSteps(line));
+            continue;
+        }
         steps.push(
             {
                 content: `Tick checklist step ${row}`,
