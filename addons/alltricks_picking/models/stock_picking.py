@@ -156,6 +156,15 @@ class StockPicking(models.Model):
             batch._check_alltricks_scan_picker()
             lines = (pickings & batch.picking_ids).move_line_ids
             unscanned = lines.filtered(lambda ml: ml._get_alltricks_to_scan() > 0)
+            if len(unscanned) == 1:
+                raise UserError(
+                    self.env._(
+                        "1 line of cart %(name)s is not scanned (%(bin)s): scan it "
+                        "in Pick (scanner) or mark it missing.",
+                        name=batch.name,
+                        bin=unscanned.location_id.name,
+                    )
+                )
             if unscanned:
                 raise UserError(
                     self.env._(

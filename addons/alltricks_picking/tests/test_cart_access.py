@@ -62,9 +62,9 @@ class TestCartAccess(ScanCase):
     def test_own_cart_is_validated_from_the_backend_only_once_scanned(self):
         before = self.snapshot(self.product)
 
-        with self.assertRaisesRegex(UserError, "1 lines of cart .* are not scanned"):
+        with self.assertRaisesRegex(UserError, "1 line of cart .* is not scanned"):
             self.batch.action_done()
-        with self.assertRaisesRegex(UserError, "are not scanned"):
+        with self.assertRaisesRegex(UserError, "is not scanned"):
             self.pick.with_user(self.picker).button_validate()
 
         self.assertEqual(self.snapshot(self.product), before)
