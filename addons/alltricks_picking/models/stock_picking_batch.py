@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Command
 
+from .floor_guard import check_cart_owner
+
 _logger = logging.getLogger(__name__)
 PLANNER_GROUP = "alltricks_slotting.group_warehouse_manager"
 PLAN_FIELDS = frozenset(
@@ -70,6 +72,9 @@ class StockPickingBatch(models.Model):
         check_plan_write(self, vals)
         if "user_id" in vals:
             self._check_alltricks_user_write(vals["user_id"])
+        # Someone else's cart (cancel, state, transfers) is not a picker's to
+        # change; an untaken cart is taken through the scanner.
+        check_cart_owner(self.filtered("user_id").picking_ids)
         return super().write(vals)
 
     def _check_alltricks_user_write(self, user_id):

@@ -33,6 +33,7 @@ class TestFloorGuard(ScanCase):
             "transfer write": lambda: pick.write({"origin": "HACK"}),
             "move quantity": lambda: move.write({"quantity": 1}),
             "move picked": lambda: move.write({"picked": True}),
+            "cart cancel": self.batch.with_user(self.picker2).action_cancel,
         }
         before = self.snapshot(self.product)
 
@@ -46,6 +47,8 @@ class TestFloorGuard(ScanCase):
         self.assertFalse(self.line.picked)
         self.assertEqual(self.pick.state, "assigned")
         self.assertEqual(self.pick.origin, False)
+        self.assertEqual(self.batch.state, "in_progress")
+        self.assertEqual(self.pick.batch_id, self.batch)
 
     def test_a_manager_may_unreserve_a_taken_cart(self):
         self.pick.with_user(self.manager).do_unreserve()
