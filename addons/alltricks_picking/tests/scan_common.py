@@ -42,6 +42,16 @@ class ScanCase(PickingCase):
             cls.env, "rt_packer", groups="alltricks_slotting.group_packer"
         )
 
+    def setup_taken_cart(self, bin_name, quantity):
+        """A planned cart of one transfer of ``quantity`` units from
+        ``bin_name``, taken by the picker, one unit scanned. Sets ``product``,
+        ``pick``, ``batch`` and ``line`` on the test."""
+        self.product = self.products[bin_name]
+        self.pick = self.make_pick([(self.product, quantity)])
+        self.batch = self.take(self.plan(self.pick))
+        self.line = self.batch._get_route_move_lines()
+        self.batch.alltricks_scan(self.line.id, self.product.barcode)
+
     def take(self, batch, user=None):
         batch = batch.with_user(user or self.picker)
         batch.action_alltricks_scan_take()

@@ -13,11 +13,7 @@ class TestFloorGuard(ScanCase):
 
     def setUp(self):
         super().setUp()
-        self.product = self.products["B-01-03-1-1"]
-        self.pick = self.make_pick([(self.product, 3)])
-        self.batch = self.take(self.plan(self.pick))
-        self.line = self.batch._get_route_move_lines()
-        self.batch.alltricks_scan(self.line.id, EAN)
+        self.setup_taken_cart("B-01-03-1-1", 3)
 
     def test_another_picker_cannot_change_a_cart_through_the_orm(self):
         line = self.line.with_user(self.picker2)
