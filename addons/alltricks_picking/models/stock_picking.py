@@ -2,6 +2,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
 
 from ..batching import Order, OrderLine
 from .stock_picking_batch import PLANNER_GROUP, check_plan_write
@@ -88,13 +89,59 @@ class StockPicking(models.Model):
             if ready:
                 batches |= warehouse._alltricks_plan_picking(ready)
         if not batches:
-            raise UserError(
-                self.env._(
-                    "None of the selected transfers can go on a cart: select ready "
-                    "picking transfers that are not in a batch yet."
-                )
-            )
+            self._raise_alltricks_nothing_to_plan()
         return Batch._alltricks_open(batches)
+
+    def _raise_alltricks_nothing_to_plan(self):
+        """Say why none of these selected transfers went on a cart."""
+        counts = self._get_alltricks_plan_counts(
+            self.picking_type_id.warehouse_id, [("id", "in", self.ids)]
+        )
+        counts["other"] = len(self) - sum(counts.values())
+        reasons = self.env["stock.picking.batch"]._get_alltricks_plan_reasons(counts)
+        raise UserError(
+            self.env._(
+                "None of the selected transfers can go on a cart (%(reasons)s): "
+                "select ready picking transfers that are not in a batch yet.",
+                reasons="; ".join(reasons),
+            )
+        )
+
+    @api.model
+    def _get_alltricks_plan_counts(self, warehouses, domain=()):
+        """Transfers of the picking step of ``warehouses`` (and ``domain``),
+        counted by what the planner sees in them.
+
+        ``ready`` is what the planner takes (ready, on no batch, with reserved
+        lines); the other keys are what keeps a transfer off a new cart.
+        Shipping policy "when all products are ready": Odoo keeps a partly
+        reserved transfer waiting, counted apart from those with no stock.
+        """
+        pick_types = warehouses.mapped(
+            lambda warehouse: warehouse._get_alltricks_pick_type()
+        )
+        base = Domain(domain) & Domain("picking_type_id", "in", pick_types.ids)
+        free = base & Domain("batch_id", "=", False)
+        waiting = free & Domain("state", "in", ("confirmed", "waiting"))
+        partial = (
+            waiting
+            & Domain("move_type", "=", "one")
+            & Domain("move_line_ids", "!=", False)
+        )
+        batched = base & Domain("batch_id", "!=", False)
+        batched &= Domain("state", "not in", ("done", "cancel"))
+        count = self.search_count
+        ready = Domain("state", "=", "assigned") & Domain("move_line_ids", "!=", False)
+        cart = count(batched & Domain("batch_id.alltricks_cart_type_id", "!=", False))
+        all_ready = count(partial)
+        return {
+            "ready": count(free & ready),
+            "stock": count(waiting) - all_ready,
+            "all_ready": all_ready,
+            "cart": cart,
+            "batch": count(batched) - cart,
+            "draft": count(free & Domain("state", "=", "draft")),
+        }
 
     def _get_alltricks_orders(self, warehouse, geometry):
         """The batching orders of these transfers: their reserved lines only.

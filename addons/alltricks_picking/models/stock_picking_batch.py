@@ -143,7 +143,79 @@ class StockPickingBatch(models.Model):
         batches = self.browse()
         for warehouse in warehouses:
             batches |= warehouse._alltricks_plan_picking()
+        if not batches:
+            return self._alltricks_notify_nothing_planned(warehouses)
         return self._alltricks_open(batches)
+
+    def _alltricks_notify_nothing_planned(self, warehouses):
+        """A notification saying why no cart was made; the screen stays as is."""
+        if warehouses:
+            counts = self.env["stock.picking"]._get_alltricks_plan_counts(warehouses)
+            reasons = self._get_alltricks_plan_reasons(counts) or [
+                self.env._("no other transfer waits to be picked")
+            ]
+            message = self.env._(
+                "No transfer to plan: %(ready)s ready transfers to pick; %(reasons)s.",
+                ready=counts["ready"],
+                reasons="; ".join(reasons),
+            )
+        else:
+            message = self.env._(
+                "No transfer to plan: no warehouse has a layout yet (Inventory > "
+                "Configuration > Generate layout)."
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Nothing planned"),
+                "message": message,
+                "type": "warning",
+                "sticky": True,
+            },
+        }
+
+    @api.model
+    def _get_alltricks_plan_reasons(self, counts):
+        """One phrase per reason transfers were not planned, singular or plural."""
+        _ = self.env._
+        n = dict.fromkeys(("stock", "all_ready", "cart", "batch", "draft", "other"), 0)
+        n.update(counts)
+        phrases = {
+            "stock": (
+                _("1 waits for stock"),
+                _("%(count)s wait for stock", count=n["stock"]),
+            ),
+            "all_ready": (
+                _("1 is partly reserved and ships when all products are ready"),
+                _(
+                    "%(count)s are partly reserved and ship when all products are "
+                    "ready",
+                    count=n["all_ready"],
+                ),
+            ),
+            "cart": (
+                _("1 is already on a cart"),
+                _("%(count)s are already on a cart", count=n["cart"]),
+            ),
+            "batch": (
+                _("1 is in a batch made by hand"),
+                _("%(count)s are in batches made by hand", count=n["batch"]),
+            ),
+            "draft": (
+                _("1 is a draft (Mark as Todo first)"),
+                _("%(count)s are drafts (Mark as Todo first)", count=n["draft"]),
+            ),
+            "other": (
+                _("1 is not an open picking transfer"),
+                _("%(count)s are not open picking transfers", count=n["other"]),
+            ),
+        }
+        return [
+            one if n[key] == 1 else many
+            for key, (one, many) in phrases.items()
+            if n[key]
+        ]
 
     def _alltricks_open(self, batches):
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -162,7 +234,12 @@ class StockPickingBatch(models.Model):
             if not Cart._get_for_flow(warehouse.company_id):
                 _logger.info("No cart type for %s: not planned", warehouse.name)
                 continue
-            warehouse._alltricks_plan_picking()
+            if not warehouse._alltricks_plan_picking():
+                _logger.debug(
+                    "Nothing to plan in %s: %s",
+                    warehouse.name,
+                    self.env["stock.picking"]._get_alltricks_plan_counts(warehouse),
+                )
 
     @api.model
     def _alltricks_create_from_plan(self, plan, pickings, cart_types):
