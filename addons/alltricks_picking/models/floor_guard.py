@@ -59,6 +59,32 @@ def check_cart_owner(pickings):
         )
 
 
+def check_cart_add(pickings, batch_id):
+    """Refuse a floor user putting a transfer on a planned cart.
+
+    A cart's totes and route are fixed at planning: a transfer added by hand
+    would have neither. ``pickings`` empty: transfers created on the cart.
+    """
+    env = pickings.env
+    if not batch_id or not is_floor_user(env):
+        return
+    cart = env["stock.picking.batch"].browse(batch_id)
+    if not cart.alltricks_cart_type_id:
+        return
+    added = pickings.filtered(lambda p: p.batch_id != cart)
+    if pickings and not added:
+        return
+    raise AccessError(
+        env._(
+            "%(name)s cannot be put on cart %(cart)s by hand: its totes and route "
+            "were fixed at planning. Ask a warehouse manager, or have it planned "
+            "with Plan picking.",
+            name=added[:1].name or env._("A new transfer"),
+            cart=cart.name,
+        )
+    )
+
+
 def check_line_quantities(lines, quantity):
     """Refuse a floor user a quantity above demand, or any on a PACK line."""
     env = lines.env

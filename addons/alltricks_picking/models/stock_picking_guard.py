@@ -1,9 +1,14 @@
 import logging
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .floor_guard import PLANNER_GROUP, check_cart_owner, is_pack_picking
+from .floor_guard import (
+    PLANNER_GROUP,
+    check_cart_add,
+    check_cart_owner,
+    is_pack_picking,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -11,8 +16,16 @@ _logger = logging.getLogger(__name__)
 class StockPicking(models.Model):
     _inherit = "stock.picking"
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_cart_add(self.browse(), vals.get("batch_id"))
+        return super().create(vals_list)
+
     def write(self, vals):
         check_cart_owner(self)
+        if "batch_id" in vals:
+            check_cart_add(self, vals["batch_id"])
         return super().write(vals)
 
     def unlink(self):
