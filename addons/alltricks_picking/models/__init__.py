@@ -7,6 +7,7 @@ from . import stock_move_line_scan
 from . import stock_picking_batch_scan
 from . import alltricks_pack_mismatch
 from . import stock_picking_pack
+from . import stock_picking_pack_find
 from . import stock_picking_pack_scan
 from . import alltricks_scan_kpi
 from . import stock_picking_pack_mismatch

@@ -5,7 +5,6 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .stock_move_line_scan import TOTE_PREFIX
 from .stock_picking_batch import PLANNER_GROUP
 
 _logger = logging.getLogger(__name__)
@@ -129,53 +128,6 @@ class StockPicking(models.Model):
                 "%s: %s set by %s", picking.name, field_name, self.env.user.login
             )
 
-    @api.model
-    def _get_alltricks_pack_domain(self):
-        warehouses = self.env["stock.warehouse"].search(
-            [("company_id", "in", self.env.companies.ids)]
-        )
-        return [
-            ("picking_type_id", "in", warehouses.pack_type_id.ids),
-            ("state", "=", "assigned"),
-        ]
-
-    @api.model
-    def _alltricks_pack_find(self, code):
-        """The PACK transfer of a scanned tote, transfer or order reference."""
-        code = (code or "").strip()
-        domain = self._get_alltricks_pack_domain()
-        if code.upper().startswith(TOTE_PREFIX):
-            tote = code[len(TOTE_PREFIX) :]
-            picks = self.search(
-                [
-                    ("alltricks_tote", "=", int(tote) if tote.isdigit() else -1),
-                    ("batch_id.state", "=", "done"),
-                ]
-            )
-            domain += [("id", "in", picks.move_ids.move_dest_ids.picking_id.ids)]
-        else:
-            picks = self.search(["|", ("name", "=", code), ("origin", "=", code)])
-            dests = picks.move_ids.move_dest_ids.picking_id
-            domain += [("id", "in", (picks | dests).ids)]
-        packs = self.search(domain)
-        packs = packs.filtered(lambda p: not p._is_alltricks_pack_complete())
-        if len(packs) != 1:
-            raise UserError(self._get_alltricks_pack_find_error(code, len(packs)))
-        return packs
-
-    def _get_alltricks_pack_find_error(self, code, count):
-        if count:
-            return self.env._(
-                "%(count)s transfers wait to be packed for %(code)s: scan the "
-                "transfer or order reference instead.",
-                count=count,
-                code=code,
-            )
-        return self.env._(
-            "Nothing to pack for %(code)s: check the tote label or scan the order.",
-            code=code,
-        )
-
     def _is_alltricks_pack_complete(self):
         lines = self.move_line_ids.filtered(lambda ml: ml.state != "done")
         return bool(lines) and all(not ml._get_alltricks_to_scan() for ml in lines)
@@ -184,14 +136,6 @@ class StockPicking(models.Model):
     def _check_alltricks_packer_group(self):
         if not self.env.user.has_group(PACKER_GROUP):
             raise AccessError(self.env._("Only packers can use the packing station."))
-
-    @api.model
-    def alltricks_pack_open(self, code):
-        """Packing station: the packer scans a tote or reference."""
-        self._check_alltricks_packer_group()
-        pack = self._alltricks_pack_find(code)
-        pack._check_alltricks_packer()
-        return pack.alltricks_pack_state()
 
     def alltricks_pack_state(self):
         self.ensure_one()

@@ -111,3 +111,152 @@ class TestPackStation(ScanCase):
             self.env["stock.picking"].with_user(self.packer).alltricks_pack_open(
                 "TOTE-9"
             )
+
+
+@tagged("post_install", "-at_install")
+class TestPackStationCart(ScanCase):
+    """Totes are TOTE-n on every cart: the packer scans the cart's pick list first."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Station = cls.env["stock.picking"].with_user(cls.packer)
+
+    def cart_of(self, pack):
+        return pack.move_ids.move_orig_ids.picking_id.batch_id
+
+    def two_carts_with_tote_1(self):
+        pack_a = self.picked_pack([(self.products["A-02-01-1-1"], 1)])
+        pack_b = self.picked_pack([(self.products["B-01-03-1-1"], 1)])
+        totes = (pack_a | pack_b).move_ids.move_orig_ids.picking_id.mapped(
+            "alltricks_tote"
+        )
+        self.assertEqual(totes, [1, 1])
+        self.assertNotEqual(self.cart_of(pack_a), self.cart_of(pack_b))
+        return pack_a, pack_b
+
+    def assert_refused(self, message, code, cart=None):
+        with self.assertRaises(UserError) as refusal:
+            self.Station.alltricks_pack_open(code, cart.id if cart else False)
+        self.assertEqual(refusal.exception.args[0], message)
+
+    def test_tote_on_two_carts_asks_for_the_cart_first(self):
+        pack_a, pack_b = self.two_carts_with_tote_1()
+
+        self.assert_refused(
+            "TOTE-1 is on several carts waiting to be packed: scan the cart's pick "
+            "list first (the barcode at the top of the sheet), then the tote.",
+            "TOTE-1",
+        )
+
+        packs = (pack_a | pack_b).sudo()
+        self.assertFalse(packs.alltricks_mismatch_ids)
+        self.assertEqual(packs.move_line_ids.mapped("alltricks_scanned_qty"), [0, 0])
+        self.assertEqual(packs.mapped("state"), ["assigned", "assigned"])
+
+    def test_cart_then_tote_opens_the_tote_of_that_cart(self):
+        pack_a, pack_b = self.two_carts_with_tote_1()
+        cart_a, cart_b = self.cart_of(pack_a), self.cart_of(pack_b)
+
+        selected = self.Station.alltricks_pack_open(cart_b.name)
+
+        self.assertEqual(
+            selected,
+            {
+                "cart": {"id": cart_b.id, "name": cart_b.name},
+                "message": f"Cart {cart_b.name}: scan a tote.",
+            },
+        )
+        opened = self.Station.alltricks_pack_open("TOTE-1", cart_b.id)
+        self.assertEqual(opened["id"], pack_b.id)
+        self.assertEqual(
+            self.Station.alltricks_pack_open("tote-1", cart_a.id)["id"], pack_a.id
+        )
+        # a transfer or order reference ignores the cart selected
+        by_order = self.Station.alltricks_pack_open(pack_a.origin, cart_b.id)
+        self.assertEqual(by_order["id"], pack_a.id)
+
+    def test_tote_not_on_the_selected_cart_is_refused(self):
+        pack = self.picked_pack([(self.products["A-02-01-1-1"], 1)])
+        cart = self.cart_of(pack)
+
+        self.assert_refused(
+            f"Cart {cart.name} has no TOTE-2: check the tote label, or scan the "
+            "pick list of the cart the tote came on.",
+            "TOTE-2",
+            cart,
+        )
+
+    def test_cart_not_picked_yet_is_refused(self):
+        cart = self.take(
+            self.plan(self.make_sale_pick([(self.products["C-02-02-1-1"], 1)]))
+        )
+        self.assertEqual(cart.state, "in_progress")
+
+        message = (
+            f"Cart {cart.name} is not picked yet: pack it once its picker has "
+            "pressed Done on it."
+        )
+        self.assert_refused(message, cart.name)
+        self.assert_refused(message, "TOTE-1", cart)
+
+    def test_packed_cart_has_nothing_left_to_pack(self):
+        pack = self.picked_pack([(self.products["A-01-09-1-1"], 1)])
+        cart = self.cart_of(pack)
+        pack.with_user(self.packer).alltricks_pack_scan("EAN-A-01-09-1-1")
+        self.assertTrue(pack.with_user(self.packer).alltricks_pack_done()["ok"])
+
+        self.assert_refused(
+            f"Nothing left to pack on cart {cart.name}: scan the pick list of the "
+            "next cart.",
+            cart.name,
+        )
+        self.assert_refused(
+            f"TOTE-1 of cart {cart.name} has nothing left to pack: scan another "
+            "tote of this cart, or another cart's pick list.",
+            "TOTE-1",
+            cart,
+        )
+
+    def test_unknown_cart_is_refused(self):
+        gone = self.env["stock.picking.batch"].create({})
+        gone.unlink()
+
+        self.assert_refused(
+            "Unknown cart BATCH/99999: scan the barcode at the top of the cart's "
+            "pick list again.",
+            "BATCH/99999",
+        )
+        self.assert_refused(
+            "The cart selected on this screen no longer exists: scan the pick list "
+            "of the cart again.",
+            "TOTE-1",
+            gone,
+        )
+
+    def test_only_packers_select_a_cart_and_never_for_their_own_order(self):
+        pack = self.picked_pack([(self.products["A-02-01-1-1"], 1)])
+        cart = self.cart_of(pack)
+        Picker = self.env["stock.picking"].with_user(self.picker)
+        with self.assertRaisesRegex(AccessError, "Only packers can use"):
+            Picker.alltricks_pack_open(cart.name)
+
+        self.picker.group_ids |= self.env.ref("alltricks_slotting.group_packer")
+        self.assertEqual(Picker.alltricks_pack_open(cart.name)["cart"]["id"], cart.id)
+        with self.assertRaisesRegex(UserError, "another packer must re-scan it"):
+            Picker.alltricks_pack_open("TOTE-1", cart.id)
+        self.assertEqual(pack.move_line_ids.alltricks_scanned_qty, 0)
+
+    def test_pick_list_shows_the_cart_barcode_at_the_top(self):
+        self.make_pick([(self.products["C-01-05-1-1"], 1)])
+        cart = self.plan()
+
+        html, _ = self.env["ir.actions.report"]._render_qweb_html(
+            "stock_picking_batch.report_picking_batch", cart.ids
+        )
+        html = html.decode()
+
+        pick_list = html[html.index("page-break-after") :]
+        barcode = pick_list.index(f'alt="Barcode {cart.name}"')
+        self.assertLess(barcode, pick_list.index("RTW/Stock/C-01-05-1-1"))
+        self.assertIn("Packing: scan this barcode", pick_list)

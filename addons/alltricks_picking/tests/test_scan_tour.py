@@ -16,6 +16,8 @@ class TestScanTours(HttpCase, ScanCase):
         single = self.products["A-01-09-1-1"]
         pick = self.make_sale_pick([(picked, 2), (single, 1)])
         batch = self.plan(pick)
+        # the name printed on its pick list, fixed for the pack tour to scan
+        batch.name = "BATCH/TOUR"
 
         self.start_tour(
             "/odoo/action-alltricks_picking.alltricks_picker_screen_action",
@@ -36,6 +38,9 @@ class TestScanTours(HttpCase, ScanCase):
         self.assertEqual(pack.state, "assigned")
         # Odoo pushes the OUT transfer when the PACK one is validated.
         self.assertFalse(pack.move_ids.move_dest_ids)
+        # another validated cart waits with its own TOTE-1
+        other = self.picked_pack([(self.products["B-02-07-1-1"], 1)])
+        self.assertEqual(other.move_ids.move_orig_ids.picking_id.alltricks_tote, 1)
 
         self.start_tour(
             "/odoo/action-alltricks_picking.alltricks_pack_station_action",
@@ -62,3 +67,6 @@ class TestScanTours(HttpCase, ScanCase):
         out = pack.move_ids.move_dest_ids.picking_id
         self.assertEqual(out.picking_type_id, self.warehouse.out_type_id)
         self.assertEqual(out.state, "assigned")
+        self.assertEqual(other.state, "assigned")
+        self.assertFalse(other.alltricks_mismatch_ids)
+        self.assertEqual(other.move_line_ids.alltricks_scanned_qty, 0)

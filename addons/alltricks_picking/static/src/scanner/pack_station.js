@@ -8,10 +8,12 @@ import { callOrRefuse, useScanner } from "./scan_hooks";
 const PICKING = "stock.picking";
 
 /**
- * Packing station: scan a tote (or the transfer / order), then every unit
- * again. The server refuses the picker as packer, logs every difference and
- * validates only when every unit matches; a wrong or extra item blocks until
- * the packer confirms it is set aside.
+ * Packing station: scan the cart's pick list, then a tote of it (or a transfer
+ * / order), then every unit again. Tote labels repeat on every cart: the cart
+ * stays selected for its next totes until another cart is scanned or the
+ * packer leaves the screen. The server refuses the picker as packer, logs
+ * every difference and validates only when every unit matches; a wrong or
+ * extra item blocks until the packer confirms it is set aside.
  */
 export class PackStation extends Component {
     static template = "alltricks_picking.PackStation";
@@ -20,7 +22,7 @@ export class PackStation extends Component {
     setup() {
         this.orm = useService("orm");
         this.action = useService("action");
-        this.state = useState({ pack: null, message: "", ok: true, code: "" });
+        this.state = useState({ cart: null, pack: null, message: "", ok: true, code: "" });
         useScanner((code) => this.scan(code));
     }
 
@@ -29,8 +31,11 @@ export class PackStation extends Component {
     }
 
     get hint() {
+        if (!this.state.pack && this.state.cart) {
+            return _t("Scan a tote of cart %s, or another cart's pick list.", this.state.cart.name);
+        }
         if (!this.state.pack) {
-            return _t("Scan a tote, a transfer or an order.");
+            return _t("Scan the cart's pick list (barcode at the top), a tote, a transfer or an order.");
         }
         if (this.openMismatches.length) {
             return _t("Take the wrong or extra item out of the tote, then press Set aside.");
@@ -52,14 +57,26 @@ export class PackStation extends Component {
             return;
         }
         if (!this.state.pack) {
-            const res = await callOrRefuse(this.orm, PICKING, "alltricks_pack_open", [code]);
-            if (res.error) {
-                return this.say(false, res.error);
-            }
-            this.state.pack = res.value;
-            return this.say(true, _t("%s: scan every unit.", res.value.name));
+            return this.open(code);
         }
         await this.call("alltricks_pack_scan", [code]);
+    }
+
+    /** A cart's pick list selects the cart; a tote, transfer or order opens it. */
+    async open(code) {
+        const cartId = this.state.cart ? this.state.cart.id : false;
+        const args = [code, cartId];
+        const res = await callOrRefuse(this.orm, PICKING, "alltricks_pack_open", args);
+        if (res.error) {
+            // a refused scan keeps the cart selected
+            return this.say(false, res.error);
+        }
+        if (res.value.cart) {
+            this.state.cart = res.value.cart;
+            return this.say(true, res.value.message);
+        }
+        this.state.pack = res.value;
+        this.say(true, _t("%s: scan every unit.", res.value.name));
     }
 
     async call(method, args) {

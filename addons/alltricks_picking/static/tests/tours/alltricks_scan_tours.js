@@ -37,8 +37,18 @@ registry.category("web_tour.tours").add("alltricks_picker_screen_tour", {
     ],
 });
 
+// Two validated carts have a TOTE-1: the tote alone is ambiguous, the cart's
+// pick list (BATCH/TOUR, the name the test gives it) selects the cart first.
 registry.category("web_tour.tours").add("alltricks_pack_station_tour", {
     steps: () => [
+        ...scan("TOTE-1", "pick list first (the barcode at the top of the sheet)"),
+        ...scan("BATCH/TOUR", "Cart BATCH/TOUR: scan a tote."),
+        { trigger: ".o_alltricks_cart:contains(BATCH/TOUR)" },
+        ...scan("TOTE-2", "Cart BATCH/TOUR has no TOTE-2"),
+        { content: "A refused tote keeps the cart", trigger: ".o_alltricks_cart:contains(BATCH/TOUR)" },
+        ...scan("TOTE-1", "scan every unit."),
+        { content: "Leave the tote", trigger: ".o_alltricks_leave", run: "click" },
+        { trigger: ".o_alltricks_hint:contains(Scan a tote of cart BATCH/TOUR)" },
         ...scan("TOTE-1", "scan every unit."),
         { content: "A look-alike in the tote", trigger: INPUT, run: "edit EAN-LOOK && press Enter" },
         {
