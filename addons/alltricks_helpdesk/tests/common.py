@@ -158,3 +158,12 @@ class HelpdeskFixture:
         }
         vals.update(values)
         return cls.env["helpdesk.ticket"].create(vals)
+
+    def _routing_notes(self, ticket):
+        """The notes the routing posted on ``ticket`` (as OdooBot), oldest first."""
+        root = self.env.ref("base.partner_root")
+        return (
+            ticket.message_ids.filtered(lambda m: m.author_id == root)
+            .sorted("id")
+            .mapped("preview")
+        )

@@ -72,14 +72,6 @@ class TestBackendTickets(HelpdeskFixture, TransactionCase):
             )
         )
 
-    def _routing_notes(self, ticket):
-        root = self.env.ref("base.partner_root")
-        return (
-            ticket.message_ids.filtered(lambda m: m.author_id == root)
-            .sorted("id")
-            .mapped("preview")
-        )
-
     def test_agent_ticket_with_discipline_goes_to_its_expert(self):
         web = self._web_ticket(alltricks_discipline_id=self.mtb.id)
         self._create_ticket(self.customer, user_id=self.anna.id, team_id=self.team.id)

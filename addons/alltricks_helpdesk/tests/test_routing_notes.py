@@ -30,14 +30,6 @@ class TestRoutingNotes(HelpdeskFixture, TransactionCase):
             )
         )
 
-    def _routing_notes(self, ticket):
-        root = self.env.ref("base.partner_root")
-        return (
-            ticket.message_ids.filtered(lambda m: m.author_id == root)
-            .sorted("id")
-            .mapped("preview")
-        )
-
     def test_ticket_without_discipline_asks_for_triage(self):
         ticket = self._ticket_as_agent(team_id=self.team.id)
 
