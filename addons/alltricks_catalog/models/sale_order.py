@@ -2,6 +2,7 @@ import logging
 
 from odoo import models
 from odoo.exceptions import UserError
+from odoo.tools import float_round
 
 _logger = logging.getLogger(__name__)
 
@@ -24,14 +25,91 @@ class SaleOrder(models.Model):
     def _verify_updated_quantity(
         self, order_line, product_id, new_qty, uom_id, **kwargs
     ):
-        self._alltricks_check_quantity(
-            self.env["product.product"].browse(product_id),
-            new_qty,
-            self.env["uom.uom"].browse(uom_id),
-        )
+        product = self.env["product.product"].browse(product_id)
+        uom = self.env["uom.uom"].browse(uom_id)
+        self._alltricks_check_quantity(product, new_qty, uom)
+        if self._is_alltricks_shelf_check_skipped(product):
+            return self._get_alltricks_shelf_capped_qty(
+                order_line, product, new_qty, uom
+            )
         return super()._verify_updated_quantity(
             order_line, product_id, new_qty, uom_id, **kwargs
         )
+
+    def _is_alltricks_shelf_check_skipped(self, product):
+        """Whether website_sale_stock skips ``product`` in this web order although
+        the shelf governs it: a storable product ticked "sell when out of stock".
+        """
+        return bool(
+            self.website_id and product.is_storable and product.allow_out_of_stock_order
+        )
+
+    def _get_alltricks_shelf_capped_qty(self, order_line, product, new_qty, uom):
+        """Return (quantity, warning): ``new_qty`` of ``product`` on ``order_line``
+        (in ``uom``) lowered to what the shelf still holds beside the rest of the
+        cart, for a product ticked "sell when out of stock"."""
+        cart_qty, free_qty = self._get_cart_and_free_qty(product)
+        old_qty = order_line.product_uom_qty if order_line else 0.0
+        other_qty = product.uom_id._compute_quantity(cart_qty, uom) - old_qty
+        shelf_qty = float_round(
+            product.uom_id._compute_quantity(free_qty, uom, round=False),
+            precision_digits=0,
+            rounding_method="DOWN",
+        )
+        allowed_qty = shelf_qty - other_qty
+        if uom.compare(new_qty, allowed_qty) <= 0:
+            return new_qty, ""
+
+        _logger.debug(
+            "Cart %s: %s capped at %s (shelf %s)",
+            self.id,
+            product.id,
+            allowed_qty,
+            shelf_qty,
+        )
+        if order_line and allowed_qty > 0:
+            warning = order_line._set_shop_warning_stock(
+                _format_qty(other_qty + new_qty), _format_qty(shelf_qty), save=False
+            )
+        elif allowed_qty > 0:
+            warning = self.env._(
+                "Only %(available)s %(product)s left on our shelves: your cart "
+                "holds %(available)s.",
+                available=_format_qty(shelf_qty),
+                product=product.display_name,
+            )
+        else:
+            warning = self.env._(
+                "Sorry, no more %(product)s is left on our shelves for your cart.",
+                product=product.display_name,
+            )
+        return allowed_qty, warning
+
+    def _alltricks_fit_cart_to_shelf(self):
+        """Lower the cart lines the shelves can no longer serve; return the
+        warnings shown to the customer (none when the cart fits).
+
+        Stock may leave the shelf (another order, a breakage) after the cart was
+        filled: the cart is lowered as a cart update would be, with its message,
+        so the customer sees it before paying rather than a refusal after.
+        """
+        self.ensure_one()
+        warnings = []
+        # a combo item is left to the check at payment: lowering it alone
+        # would break its combo
+        lines = self.order_line.filtered(
+            lambda line: line.product_id.is_storable and not line.combo_item_id
+        )
+        for line in lines:
+            if not line.exists() or line._check_availability():
+                continue
+            result = self._cart_update_line_quantity(line.id, line.product_uom_qty)
+            if result.get("warning"):
+                warnings.append(result["warning"])
+        if warnings:
+            _logger.info("Cart %s lowered to the shelf stock", self.name)
+            self.shop_warning = "\n".join(warnings)
+        return warnings
 
     def _action_confirm(self):
         web_orders = self.filtered("website_id")

@@ -10,3 +10,5 @@ from . import test_delivery_promise
 from . import test_shelf_tour
 from . import test_demo_loader
 from . import test_shop_guards
+from . import test_cart_shelf_cap
+from . import test_shop_checkout

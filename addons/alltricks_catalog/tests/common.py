@@ -61,3 +61,9 @@ class ShelfCommon(TransactionCase):
                 ],
             }
         )
+
+    def _web_cart(self, partner=None):
+        """An empty cart of the shop, filled through the cart methods."""
+        return self.env["sale.order"].create(
+            {"partner_id": (partner or self.customer).id, "website_id": self.website.id}
+        )

@@ -1,53 +1,12 @@
 from odoo.fields import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common_shop import ShopHttpCommon
 
 
 @tagged("post_install", "-at_install")
-class TestShelfTour(HttpCase):
+class TestShelfTour(ShopHttpCommon):
     """From the dock to the customer: only shelved stock is on the web shop."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.warehouse = cls.env.ref("stock.warehouse0")
-        cls.warehouse.reception_steps = "two_steps"
-        cls.env["website"].get_current_website().warehouse_id = cls.warehouse
-        cls.bin = cls.env["stock.location"].create(
-            {
-                "name": "B-04-07-2-1",
-                "location_id": cls.warehouse.lot_stock_id.id,
-                "slot_rack_type": "shelf",
-            }
-        )
-        cls.product = (
-            cls.env["product.template"]
-            .with_context(alltricks_catalog_import=True)
-            .create(
-                {
-                    "name": "Zefal Pulse bottle cage",
-                    "type": "consu",
-                    "is_storable": True,
-                    "list_price": 12.0,
-                    "sheet_state": "validated",
-                }
-            )
-        )
-        cls.customer = new_test_user(
-            cls.env, "cage_buyer", groups="base.group_portal", name="Camille Rider"
-        )
-        cls.customer.partner_id.write(
-            {
-                "street": "2 rue des Cyclistes",
-                "city": "Maurepas",
-                "zip": "78310",
-                "country_id": cls.env.ref("base.fr").id,
-                "phone": "+33 1 23 45 67 89",
-                "email": "camille@example.com",
-            }
-        )
-        cls.env["payment.provider"].search([("code", "=", "demo")]).write(
-            {"state": "test", "is_published": True}
-        )
 
     def _receive_one_unit(self):
         order = self.env["purchase.order"].create(

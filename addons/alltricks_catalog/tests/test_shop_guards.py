@@ -18,11 +18,6 @@ class TestShopGuards(ShelfCommon):
             cls.env, "guard_editor", groups="alltricks_catalog.group_sheet_editor"
         )
 
-    def _cart(self):
-        return self.env["sale.order"].create(
-            {"partner_id": self.customer.id, "website_id": self.website.id}
-        )
-
     def test_products_published_before_install_leave_the_shop(self):
         # A product of another module (demo furniture) was published before the
         # sheets existed: its row holds is_published with a draft sheet.
@@ -105,7 +100,7 @@ class TestShopGuards(ShelfCommon):
 
     def test_cart_refuses_parts_of_units_and_negative_quantities(self):
         self._put_on_shelf(self.product, 5)
-        cart = self._cart()
+        cart = self._web_cart()
 
         with self.assertRaises(UserError):
             cart._cart_add(self.product.id, 0.5)
