@@ -3,6 +3,8 @@ import logging
 from odoo import models
 from odoo.exceptions import UserError
 
+from .stock_picking_pack_find import tote_number
+
 _logger = logging.getLogger(__name__)
 
 
@@ -53,14 +55,28 @@ class StockPicking(models.Model):
         if matching:
             message = self._alltricks_log_extra(matching[0], barcode)
         elif not self._get_alltricks_scanned_product(barcode):
-            # a misread label is not an item in the tote: scan it again
-            message = self.env._(
-                "Unknown barcode %(barcode)s: scan the product label again.",
-                barcode=barcode,
-            )
+            message = self._get_alltricks_pack_label_message(barcode)
         else:
             message = self._alltricks_log_wrong(lines, barcode)
         return {"ok": False, "message": message, "state": self.alltricks_pack_state()}
+
+    def _get_alltricks_pack_label_message(self, barcode):
+        """What to say of a scan that is no product: nothing is logged, it is
+        not an item in the tote (a misread, or a cart or tote label scanned
+        while this transfer is open)."""
+        cart = self.env["stock.picking.batch"].search_count(
+            [("name", "=", barcode)], limit=1
+        )
+        if cart or tote_number(barcode) is not None:
+            return self.env._(
+                "%(barcode)s is a cart or tote label, not an item: press Done once "
+                "this tote is packed, or Other tote, then scan it again.",
+                barcode=barcode,
+            )
+        return self.env._(
+            "Unknown barcode %(barcode)s: scan the product label again.",
+            barcode=barcode,
+        )
 
     def _check_alltricks_pack_open(self):
         if not self.filtered_domain(self._get_alltricks_pack_domain()):

@@ -67,6 +67,26 @@ class TestPackCancel(ScanCase):
         self.assertTrue(pack.alltricks_pack_done()["ok"])
         self.assertEqual(pack.state, "done")
 
+    def test_cart_or_tote_label_scanned_on_an_open_pack_says_to_close_it(self):
+        product = self.products["A-02-01-1-1"]
+        pack = self.picked_pack([(product, 1)]).with_user(self.packer)
+        cart = pack.move_ids.move_orig_ids.picking_id.batch_id
+
+        results = [pack.alltricks_pack_scan(code) for code in (cart.name, "TOTE-2")]
+
+        self.assertEqual(
+            [r["message"] for r in results],
+            [
+                f"{cart.name} is a cart or tote label, not an item: press Done once "
+                "this tote is packed, or Other tote, then scan it again.",
+                "TOTE-2 is a cart or tote label, not an item: press Done once this "
+                "tote is packed, or Other tote, then scan it again.",
+            ],
+        )
+        self.assertEqual([r["ok"] for r in results], [False, False])
+        self.assertFalse(pack.sudo().alltricks_mismatch_ids)
+        self.assertEqual(pack.move_line_ids.alltricks_scanned_qty, 0)
+
     def test_extra_unit_of_several_formats_the_ordered_quantity(self):
         product = self.products["B-02-07-1-1"]
         pack = self.picked_pack([(product, 2)]).with_user(self.packer)
