@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Day Replay",
     "summary": "Replay a simulated working day through the whole chain, with a report",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Technical",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",

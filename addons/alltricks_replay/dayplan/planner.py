@@ -188,9 +188,11 @@ def _plan_tickets(rng, orders, params):
 def _plan_faults(rng, orders, params):
     """At most one fault per order line, one short pick per order at most.
 
-    A short-picked line is ordered twice (one unit found, one missing): the
-    order's quantity is raised to 2 when it was 1. Complete bikes are never
-    short. Returns the faults and the orders with their final quantities.
+    A short-picked line is ordered at least twice: its quantity is raised to 2
+    when it was 1. The replay finds none of its units (the bin is empty), so
+    the raise is no longer needed; it is kept so that a seed plans the same day
+    as before (readme/ROADMAP.md). Complete bikes are never short. Returns the
+    faults and the orders with their final quantities.
     """
     faults = []
     final = []

@@ -82,7 +82,17 @@ def summary_rows(figures):
             "refused scans changed nothing: "
             f"{number(f['refused_scans_changed_nothing'])}",
         ),
-        ("Short picks / backorders", f"{f['short_picks']} / {f['backorders']}"),
+        (
+            "Short picks / backorders",
+            f"{f['short_picks']} / {f['backorders']} "
+            f"({number(f.get('short_units', 0))} units not found: "
+            f"{number(f.get('short_units_picked_later', 0))} picked on a later "
+            f"cart, {number(f.get('short_units_open', 0))} still to pick, "
+            f"{number(f.get('short_units_stuck', 0))} stuck with the short-pick "
+            "flag; "
+            f"{f.get('transfers_released', 0)} transfers taken off their cart "
+            f"with nothing found, {f.get('carts_cancelled', 0)} carts cancelled)",
+        ),
         (
             "Orders shipped before cut-off",
             f"{f['orders_shipped_before_cutoff']} of {f['orders_due_today']} "

@@ -14,6 +14,7 @@ INVARIANTS = (
     ("wrong_items_shipped", "Wrong items shipped"),
     ("bins_over_capacity", "Bins over capacity"),
     ("lookalike_violations", "Look-alike separation violations"),
+    ("short_units_lost", "Short-picked units lost"),
 )
 BIKE_READY_MINUTE = 17 * 60
 
@@ -123,6 +124,12 @@ def _scan_figures(scans):
         "refused_scans_changed_nothing": bool(scans.get("unchanged", True)),
         "short_picks": scans.get("short_pick", 0),
         "backorders": scans.get("backorders", 0),
+        "short_units": scans.get("short_units", 0),
+        "short_units_picked_later": scans.get("short_units_picked_later", 0),
+        "short_units_open": scans.get("short_units_open", 0),
+        "short_units_stuck": scans.get("short_units_stuck", 0),
+        "transfers_released": scans.get("released", 0),
+        "carts_cancelled": scans.get("carts_cancelled", 0),
     }
 
 

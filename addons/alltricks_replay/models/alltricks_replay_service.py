@@ -139,11 +139,59 @@ class AlltricksReplay(models.AbstractModel):
             warehouse.lot_stock_id, self.env["product.product"]
         )
         report = engine.audit()
+        short = self._get_replay_short_units(run)
+        run.results["scans"].update(short)
         return {
             "oversold_units": run.oversold - sum(negative.mapped("quantity")),
             "wrong_items_shipped": wrong,
             "bins_over_capacity": len({v.bin_id for v in report.capacity}),
             "lookalike_violations": len(report.separation),
+            # in no transfer to pick any more: picked by nobody, ever
+            "short_units_lost": short["short_units"]
+            - short["short_units_picked_later"]
+            - short["short_units_open"]
+            - short["short_units_stuck"],
+        }
+
+    def _get_replay_short_units(self, run):
+        """Units the carts found missing, and where they are in the evening:
+        picked on a later cart, in a PICK transfer still to pick, or stuck in
+        one whose line keeps its short-pick flag (no cart picks it again).
+
+        A short-picked line finds no unit (the bin is empty) and every line of
+        the product in the transfer is short, so what the order's PICK
+        transfers picked of that product was picked on a later cart.
+        """
+        warehouse = self.env["stock.warehouse"].browse(run.warehouse_id)
+        moves = self.env["stock.move"].search(
+            [
+                ("picking_id", "in", sorted(run.pick_ids)),
+                ("picking_type_id", "=", warehouse._get_alltricks_pick_type().id),
+                ("product_id", "in", sorted({key[1] for key in run.short})),
+                ("state", "!=", "cancel"),
+            ]
+        )
+        found = {}  # (order ref, product id) -> [picked, to pick, stuck]
+        for move in moves:
+            key = (run.ref_of_pick.get(move.picking_id.id), move.product_id.id)
+            entry = found.setdefault(key, [0.0, 0.0, 0.0])
+            if move.state == "done":
+                entry[0] += move.quantity
+            elif any(move.move_line_ids.mapped("alltricks_missing")):
+                entry[2] += move.product_uom_qty
+            else:
+                entry[1] += move.product_uom_qty
+        totals = [0.0, 0.0, 0.0]
+        for key, missing in run.short.items():
+            left = missing
+            for index, units in enumerate(found.get(key, (0.0, 0.0, 0.0))):
+                totals[index] += min(units, left)
+                left -= min(units, left)
+        return {
+            "short_units": sum(run.short.values()),
+            "short_units_picked_later": totals[0],
+            "short_units_open": totals[1],
+            "short_units_stuck": totals[2],
         }
 
     def _web_refs(self, run):

@@ -23,6 +23,12 @@ class ReplayRun:
         self.order_ids = {}  # order ref -> sale.order / pos.order id
         self.ref_of_pick = {}  # PICK transfer id -> order ref
         self.pick_ids = set()
+        # PICK transfers that went on a cart: the plan's faults are played on
+        # their first cart only, not again when what was short comes back
+        self.carted = set()
+        # PICK transfers a cart gave back to planning, nothing found in them
+        self.released = set()
+        self.short = {}  # (order ref, product id) -> units found missing
         self.pick_done = {}  # order ref -> simulated end of its last pick
         self.bike_ready = {}  # order ref -> simulated minute the bikes are ready
         self.wall = {}
@@ -48,6 +54,8 @@ class ReplayRun:
                 "wrong_pack_refused": 0,
                 "short_pick": 0,
                 "backorders": 0,
+                "released": 0,
+                "carts_cancelled": 0,
                 "rereserved": 0,
                 "unchanged": True,
             },
