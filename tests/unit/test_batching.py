@@ -8,6 +8,7 @@ from alltricks_picking.batching import (
     PARTS,
     CartType,
     Order,
+    OrderLine,
     fcfs_batches,
     plan_batches,
 )
@@ -97,6 +98,25 @@ def test_route_lists_every_line_once_in_walking_order():
     plan = plan_batches(orders, CartType(totes=2), GEOMETRY)
 
     assert [c.route for c in plan.carts] == [((1, 1), (2, 0), (1, 0))]
+
+
+def test_lines_of_one_bin_are_consecutive_when_bins_share_a_point():
+    # Bays 1 and 2 face each other: one point, two bins, lines given interleaved.
+    bins = ["A-01-02-1-1", "A-01-01-1-1", "A-01-02-1-1", "A-01-01-1-1"]
+    lines = tuple(
+        OrderLine(("o", i), (1, 1.5), bin=name) for i, name in enumerate(bins)
+    )
+    far = OrderLine(("o", 9), (4, 12.0), bin="A-05-21-1-1")
+    plan = plan_batches([Order("o", 0, (*lines, far))], CartType(totes=1), GEOMETRY)
+
+    route = plan.carts[0].route
+    assert route.index(("o", 9)) in (0, 4)
+    assert [key for key in route if key != ("o", 9)] == [
+        ("o", 1),
+        ("o", 3),
+        ("o", 0),
+        ("o", 2),
+    ]
 
 
 def test_batching_walks_less_than_first_come_first_served():

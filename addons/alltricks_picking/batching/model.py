@@ -14,13 +14,16 @@ class OrderLine:
     """One pick: where (``point``), how big and heavy, and a caller's ``key``.
 
     The key comes back in :attr:`CartLoad.route` so the caller can number its
-    own records (the Odoo side passes move line ids).
+    own records (the Odoo side passes move line ids). ``bin`` names the bin:
+    several bins share a point (facing bays, levels, positions), and the
+    route keeps the lines of one bin together, in bin-name order.
     """
 
     key: Hashable
     point: Point
     volume: float = 0.0
     weight: float = 0.0
+    bin: str = ""
 
 
 @dataclass(frozen=True)

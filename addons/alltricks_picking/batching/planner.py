@@ -23,7 +23,7 @@ from collections.abc import Callable, Hashable, Sequence
 from ..routing import shortest_tour
 from .cost import CartCost
 from .local_search import improve_batches
-from .model import BIKES, PARTS, BatchPlan, CartLoad, CartType, Order
+from .model import BIKES, PARTS, BatchPlan, CartLoad, CartType, Order, OrderLine
 from .seed import SEED_RULES, seed_batches
 
 _logger = logging.getLogger(__name__)
@@ -124,12 +124,30 @@ def _route(flow, members: list[Order], part, geometry, router) -> CartLoad:
         sequence=0,
         flow=flow,
         orders=tuple(o.id for o in members),
-        route=tuple(lines[i].key for i in tour.order),
+        route=tuple(line.key for line in bins_together(lines, tour.order)),
         length=tour.length,
         due_rank=min(o.due_rank for o in members),
         split_of=first.id if part else None,
         part=part,
     )
+
+
+def bins_together(lines: Sequence[OrderLine], order: Sequence[int]):
+    """``lines`` in the tour's ``order``, the lines of one point grouped and
+    sorted by bin name, so that each bin is visited once.
+
+    The router sees points, and several bins share one (facing bays, levels):
+    it leaves their lines in any order. Grouping at the point's first visit
+    keeps the tour's length. O(n log n).
+    """
+    by_point: dict = {}
+    for index in order:
+        by_point.setdefault(lines[index].point, []).append(lines[index])
+    return [
+        line
+        for group in by_point.values()
+        for line in sorted(group, key=lambda line: line.bin)
+    ]
 
 
 def _urgency(load) -> tuple:
