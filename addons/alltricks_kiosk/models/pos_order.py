@@ -1,6 +1,6 @@
 import logging
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -41,6 +41,40 @@ class PosOrder(models.Model):
         if config.alltricks_showroom:
             fields_list = [*fields_list, "alltricks_ready_minutes"]
         return fields_list
+
+    @api.model
+    def _check_pos_order(self, pos_config, order, device_type, table=None):
+        # A public request: refuse a bad quantity before the order takes a
+        # number, let alone creates anything.
+        if pos_config.alltricks_showroom and device_type == "kiosk":
+            self._alltricks_check_kiosk_cart(order.get("lines") or [])
+        return super()._check_pos_order(pos_config, order, device_type, table)
+
+    @api.model
+    def _alltricks_check_kiosk_cart(self, commands):
+        """Refuse the kiosk cart lines the web shop's cart would refuse."""
+        products = self.env["product.product"].sudo()
+        for command in commands:
+            if not (
+                isinstance(command, (list, tuple))
+                and len(command) == 3
+                and command[0] in (Command.CREATE, Command.UPDATE)
+                and isinstance(command[2], dict)
+            ):
+                continue
+            values = command[2]
+            product_id, qty = values.get("product_id"), values.get("qty")
+            if not isinstance(product_id, int) or not isinstance(qty, (int, float)):
+                continue
+            product = products.browse(product_id).exists()
+            if product:
+                self._alltricks_check_line_quantity(product, qty)
+
+    @api.model
+    def _alltricks_check_line_quantity(self, product, qty):
+        """Same rule and words as the web cart (alltricks_catalog): no negative
+        quantity, no part of an item sold by the unit."""
+        self.env["sale.order"]._alltricks_check_quantity(product, qty, product.uom_id)
 
     def _force_create_picking_real_time(self):
         # An order picked by an express pick is never picked again at closing.
@@ -88,7 +122,12 @@ class PosOrder(models.Model):
                     name=self.config_id.name,
                 )
             )
+        for line in self.lines:
+            self._alltricks_check_line_quantity(line.product_id, line.qty)
         needs = self._alltricks_get_needed_quantities()
+        if not needs:
+            # nothing to pick: an empty pick would stay "being picked" forever
+            return self.env["stock.picking"]
         quants = self._alltricks_lock_sellable_quants(needs)
         self._alltricks_check_availability(needs)
         picking = (
@@ -109,7 +148,11 @@ class PosOrder(models.Model):
         needs = {}
         for line in self.lines.filtered(lambda ln: ln.product_id.is_storable):
             needs[line.product_id] = needs.get(line.product_id, 0.0) + line.qty
-        return needs
+        return {
+            product: qty
+            for product, qty in needs.items()
+            if not product.uom_id.is_zero(qty)
+        }
 
     def _alltricks_lock_sellable_quants(self, needs):
         """Lock the products, then their sellable quants, both in id order.
