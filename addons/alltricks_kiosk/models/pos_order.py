@@ -7,6 +7,10 @@ from odoo.tools import SQL
 _logger = logging.getLogger(__name__)
 
 
+def _format_qty(quantity):
+    return int(quantity) if float(quantity).is_integer() else quantity
+
+
 class PosOrder(models.Model):
     _inherit = "pos.order"
 
@@ -192,25 +196,52 @@ class PosOrder(models.Model):
         return quants
 
     def _alltricks_check_availability(self, needs):
-        """Refuse the order when an item is not for sale any more: sheet no
-        longer validated, or fewer unreserved sellable units than ordered (the
-        catalog's shelf quantity, read after the quants were locked)."""
+        """Refuse the order when an item is not for sale any more (sheet no
+        longer validated) or when fewer unreserved sellable units than ordered
+        are left (the catalog's shelf quantity, read after the quants were
+        locked), with a message that says which."""
         products = self.env["product.product"].concat(*needs)
         free = products._get_alltricks_sellable_quantities(
             self.config_id.warehouse_id or None, self.company_id
         )
         for product, qty in needs.items():
-            if (
-                product.product_tmpl_id.sheet_state != "validated"
-                or product.uom_id.compare(free[product.id], qty) < 0
-            ):
-                raise UserError(
-                    self.env._(
-                        "Sorry, %(product)s has just been sold out: remove it from "
-                        "your order or ask our staff for a similar item.",
-                        product=product.display_name,
-                    )
+            message = self._get_alltricks_unavailable_message(
+                product, qty, free[product.id]
+            )
+            if message:
+                _logger.info(
+                    "Kiosk order %s refused: %s wants %s, shelf has %s",
+                    self.pos_reference,
+                    product.default_code or product.id,
+                    qty,
+                    free[product.id],
                 )
+                raise UserError(message)
+
+    def _get_alltricks_unavailable_message(self, product, wanted, free):
+        """What the visitor reads when ``wanted`` units of ``product`` cannot be
+        sold with ``free`` units left; empty when they can."""
+        if product.product_tmpl_id.sheet_state != "validated" or not product.sale_ok:
+            return self.env._(
+                "Sorry, %(product)s is no longer sold: remove it from your order "
+                "or ask our staff for a similar item.",
+                product=product.display_name,
+            )
+        if product.uom_id.compare(free, wanted) >= 0:
+            return ""
+        if product.uom_id.compare(free, 0.0) <= 0:
+            return self.env._(
+                "Sorry, %(product)s has just been sold out: remove it from your "
+                "order or ask our staff for a similar item.",
+                product=product.display_name,
+            )
+        return self.env._(
+            "Sorry, only %(available)s %(product)s left for %(wanted)s ordered: "
+            "lower the quantity in your order, then order again.",
+            available=_format_qty(product.uom_id.round(free)),
+            product=product.display_name,
+            wanted=_format_qty(wanted),
+        )
 
     def _prepare_alltricks_express_picking_values(self, picking_type):
         return {

@@ -1,5 +1,4 @@
 from odoo import Command
-from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase, new_test_user
 
@@ -42,38 +41,6 @@ class TestKioskOrders(ShowroomKioskMixin, TransactionCase):
             {self.bin.id, self.showroom.id},
         )
         self.assertEqual(self._kiosk_qty(self.bike), 0.0)
-
-    def test_kiosk_order_cannot_take_units_reserved_for_web_orders(self):
-        self._web_order(self.bike, 1)
-
-        # assertRaises rolls back to a savepoint, as the kiosk request would.
-        with self.assertRaises(UserError) as refusal:
-            self._kiosk_order(self.bike, 2)
-
-        self.assertIn(
-            "Showroom Gravel Bike has just been sold out", str(refusal.exception)
-        )
-
-        self.assertEqual(
-            self.env["pos.order"].search_count(
-                [("session_id", "=", self.pos_session.id)]
-            ),
-            0,
-        )
-        order = self._kiosk_order(self.bike, 1)
-        self.assertEqual(self._express_picks(order).move_ids.quantity, 1.0)
-
-    def test_kiosk_order_refuses_an_item_not_put_away(self):
-        with self.assertRaisesRegex(UserError, "Unshelved Helmet"):
-            self._kiosk_order(self.helmet, 1)
-
-        self.assertFalse(
-            self.env["stock.picking"].search([("alltricks_express", "=", True)])
-        )
-
-    def test_kiosk_order_refuses_an_item_with_unvalidated_sheet(self):
-        with self.assertRaisesRegex(UserError, "Draft Sheet Pump"):
-            self._kiosk_order(self.pump, 1)
 
     def test_web_order_cannot_take_units_reserved_by_a_kiosk_order(self):
         self._kiosk_order(self.bike, 2)

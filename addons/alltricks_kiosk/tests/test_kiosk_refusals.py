@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
@@ -7,12 +8,27 @@ from .common import ShowroomKioskMixin
 
 @tagged("post_install", "-at_install")
 class TestKioskRefusals(ShowroomKioskMixin, TransactionCase):
-    """At confirmation the visitor reads why an item cannot be sold."""
+    """At confirmation the visitor reads why an item cannot be sold: too few
+    left, no longer sold, sold out."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_showroom()
+        cls.customer = cls.env["res.partner"].create({"name": "Web customer"})
+
+    def _web_order(self, product, qty):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "warehouse_id": self.warehouse.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "product_uom_qty": qty})
+                ],
+            }
+        )
+        order.action_confirm()
+        return order
 
     def _assert_refused(self, product, qty, message):
         # assertRaises rolls back to a savepoint, as the kiosk request would.
@@ -25,6 +41,56 @@ class TestKioskRefusals(ShowroomKioskMixin, TransactionCase):
         )
         self.assertFalse(
             self.env["stock.picking"].search([("alltricks_express", "=", True)])
+        )
+
+    def test_more_than_the_shelf_holds_says_how_many_are_left(self):
+        self._put(self.bike, self.bin, 8)
+
+        self._assert_refused(
+            self.bike,
+            999,
+            "Sorry, only 10 Showroom Gravel Bike left for 999 ordered: lower the "
+            "quantity in your order, then order again.",
+        )
+
+    def test_units_reserved_for_the_web_leave_only_the_rest(self):
+        self._web_order(self.bike, 1)
+
+        self._assert_refused(
+            self.bike,
+            2,
+            "Sorry, only 1 Showroom Gravel Bike left for 2 ordered: lower the "
+            "quantity in your order, then order again.",
+        )
+        order = self._kiosk_order(self.bike, 1)
+        self.assertEqual(self._express_picks(order).move_ids.quantity, 1.0)
+
+    def test_sheet_set_back_to_draft_says_it_is_no_longer_sold(self):
+        self.bike.product_tmpl_id.action_sheet_reset()
+
+        self._assert_refused(
+            self.bike,
+            1,
+            "Sorry, Showroom Gravel Bike is no longer sold: remove it from your "
+            "order or ask our staff for a similar item.",
+        )
+
+    def test_item_sold_out_meanwhile_says_it_has_just_been_sold_out(self):
+        self._web_order(self.bike, 2)
+
+        self._assert_refused(
+            self.bike,
+            1,
+            "Sorry, Showroom Gravel Bike has just been sold out: remove it from "
+            "your order or ask our staff for a similar item.",
+        )
+
+    def test_item_not_put_away_is_sold_out_for_the_kiosk(self):
+        self._assert_refused(
+            self.helmet,
+            1,
+            "Sorry, Unshelved Helmet has just been sold out: remove it from your "
+            "order or ask our staff for a similar item.",
         )
 
     def test_negative_quantity_is_refused_with_the_web_shop_words(self):
