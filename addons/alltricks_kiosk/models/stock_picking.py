@@ -73,12 +73,22 @@ class StockPicking(models.Model):
                 self.env._(
                     "Not paid yet: %(names)s. Take the payment at the counter "
                     "before handing the goods over.",
-                    names=", ".join(unpaid.mapped("pos_order_id.name")),
+                    names=", ".join(unpaid._get_alltricks_order_labels()),
                 )
             )
         for picking in self:
             picking._alltricks_deliver_to_customer()
         self.alltricks_handed_over = True
+
+    def _get_alltricks_order_labels(self):
+        """How counter staff know each pick's order: its pickup number, else the
+        order's reference (a draft order's name is only "/")."""
+        return [
+            picking.alltricks_pickup_number
+            or picking.pos_order_id.pos_reference
+            or picking.name
+            for picking in self
+        ]
 
     def _alltricks_deliver_to_customer(self):
         """Move the picked goods from the pickup location to the customer.

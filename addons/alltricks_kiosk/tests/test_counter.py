@@ -67,8 +67,13 @@ class TestShowroomCounter(ShowroomKioskMixin, TransactionCase):
             pick.action_alltricks_hand_over()
         self._validate(pick)
         self.assertEqual(pick.alltricks_counter_state, "ready")
-        with self.assertRaisesRegex(UserError, "Not paid yet: "):
+        with self.assertRaises(UserError) as unpaid:
             pick.action_alltricks_hand_over()
+        self.assertEqual(
+            str(unpaid.exception),
+            f"Not paid yet: {order.tracking_number}. Take the payment at the "
+            "counter before handing the goods over.",
+        )
         self._pay_at_counter(order)
         pick.action_alltricks_hand_over()
 
