@@ -8,8 +8,8 @@ registry.category("web_tour.tours").add("alltricks_kiosk_scan_and_order", {
     steps: () => [
         Utils.clickBtn("Order Now"),
         {
-            content: "The showroom item shows its available quantity",
-            trigger: ".o_self_product_box:contains('Showroom Gravel Bike') .o_alltricks_kiosk_qty:contains('2 available')",
+            content: "The item shows its stock, floor and bins, brought to the counter",
+            trigger: ".o_self_product_box:contains('Showroom Gravel Bike') .o_alltricks_kiosk_qty:contains('2 in stock, brought to the counter')",
         },
         {
             content: "An item not put away is not offered",
