@@ -4,6 +4,7 @@ from . import alltricks_sheet_rule
 from . import product_product
 from . import product_template
 from . import sale_order
+from . import payment_transaction
 from . import sale_order_line
 from . import stock_quant
 from . import website

@@ -1,6 +1,6 @@
 import logging
 
-from odoo import models
+from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_round
 
@@ -13,6 +13,14 @@ def _format_qty(quantity):
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+
+    alltricks_paid_refusal = fields.Text(
+        string="Paid but sold out",
+        readonly=True,
+        copy=False,
+        help="Shown to the customer on the confirmation page: his payment was "
+        "received but an item sold out meanwhile; the order waits for the shop.",
+    )
 
     def _get_free_qty(self, product):
         if not (self.website_id and product.is_storable):
@@ -118,6 +126,7 @@ class SaleOrder(models.Model):
                 line.product_id, line.product_uom_qty, line.product_uom_id
             )
         web_orders._alltricks_check_shelf_stock()
+        web_orders.filtered("alltricks_paid_refusal").alltricks_paid_refusal = False
         return super()._action_confirm()
 
     def _alltricks_check_quantity(self, product, quantity, uom):
@@ -159,45 +168,89 @@ class SaleOrder(models.Model):
             demand[product] = demand.get(product, 0.0) + quantity
         return demand
 
-    def _alltricks_check_shelf_stock(self):
-        """Refuse to confirm web orders the shelves cannot serve.
+    def _get_alltricks_shelf_shortages(self):
+        """Return [(order, product, wanted, available)] for the lines the shelves
+        cannot serve, in order and product id order (empty when all fit).
 
         The products are locked first (see ``_alltricks_lock_shelf_stock``) so two
         customers paying for the last unit at the same moment are served one after
-        the other: the second one gets a refusal, not a back-order.
+        the other: the second one sees the reservation of the first.
         """
         demands = {order: order._get_alltricks_shelf_demand() for order in self}
         products = self.env["product.product"].concat(
             *(product for demand in demands.values() for product in demand)
         )
         products._alltricks_lock_shelf_stock()
+        shortages = []
         for order, demand in demands.items():
             for product in sorted(demand, key=lambda p: p.id):
                 available = order._get_free_qty(product)
                 if product.uom_id.compare(demand[product], available) > 0:
                     _logger.info(
-                        "Order %s refused: %s wants %s, shelf has %s",
+                        "Order %s short: %s wants %s, shelf has %s",
                         order.name,
                         product.default_code or product.id,
                         demand[product],
                         available,
                     )
-                    if product.uom_id.compare(available, 0) <= 0:
-                        raise UserError(
-                            self.env._(
-                                "Sorry, %(product)s is sold out: none is left on "
-                                "our shelves. Remove it from your cart, then pay "
-                                "again.",
-                                product=product.display_name,
-                            )
-                        )
-                    raise UserError(
-                        self.env._(
-                            "Sorry, only %(available)s %(product)s left on our "
-                            "shelves for %(wanted)s ordered. Reduce the quantity in "
-                            "your cart, then pay again.",
-                            available=_format_qty(available),
-                            product=product.display_name,
-                            wanted=_format_qty(demand[product]),
-                        )
-                    )
+                    shortages.append((order, product, demand[product], available))
+        return shortages
+
+    def _alltricks_check_shelf_stock(self):
+        """Refuse to confirm web orders the shelves cannot serve."""
+        shortages = self._get_alltricks_shelf_shortages()
+        if shortages:
+            order, product, wanted, available = shortages[0]
+            raise UserError(
+                order._get_alltricks_shortage_message(product, wanted, available)
+            )
+
+    def _get_alltricks_paid_transactions(self):
+        """The payments received for this order (done, or authorized to capture)."""
+        self.ensure_one()
+        return self.sudo().transaction_ids.filtered(
+            lambda tx: (
+                tx.state in ("done", "authorized")
+                and tx.operation not in ("refund", "validation")
+            )
+        )
+
+    def _get_alltricks_sold_out_responsible(self):
+        """Who settles a paid order held for want of stock: its salesperson, the
+        shop's, else a sales manager of its company."""
+        self.ensure_one()
+        responsible = self.user_id or self.website_id.salesperson_id
+        if responsible:
+            return responsible
+        managers = self.env.ref("sales_team.group_sale_manager").sudo().all_user_ids
+        return managers.filtered(
+            lambda user: self.company_id in user.company_ids and not user.share
+        ).sorted("id")[:1] or self.env.ref("base.user_admin")
+
+    def _get_alltricks_shortage_message(self, product, wanted, available):
+        """The refusal of a confirmation: the customer of an unpaid order fixes
+        his cart; a paid order is for the shop to settle."""
+        self.ensure_one()
+        if self._get_alltricks_paid_transactions():
+            return self.env._(
+                "%(order)s is paid but %(product)s is short on our shelves "
+                "(%(available)s left for %(wanted)s ordered). Put the item on a "
+                "shelf bin, or refund the customer and cancel the order.",
+                order=self.name,
+                product=product.display_name,
+                available=_format_qty(max(available, 0)),
+                wanted=_format_qty(wanted),
+            )
+        if product.uom_id.compare(available, 0) <= 0:
+            return self.env._(
+                "Sorry, %(product)s is sold out: none is left on our shelves. "
+                "Remove it from your cart, then pay again.",
+                product=product.display_name,
+            )
+        return self.env._(
+            "Sorry, only %(available)s %(product)s left on our shelves for "
+            "%(wanted)s ordered. Reduce the quantity in your cart, then pay again.",
+            available=_format_qty(available),
+            product=product.display_name,
+            wanted=_format_qty(wanted),
+        )

@@ -12,3 +12,5 @@ from . import test_demo_loader
 from . import test_shop_guards
 from . import test_cart_shelf_cap
 from . import test_shop_checkout
+from . import test_paid_sold_out
+from . import test_paid_sold_out_page

@@ -1,6 +1,37 @@
 from odoo.tests.common import TransactionCase
 
 
+def prepare_demo_provider(env):
+    """The demo payment provider, enabled, with a journal for its payments."""
+    provider = env.ref("payment.payment_provider_demo")
+    provider.write({"state": "test", "is_published": True})
+    if not provider.journal_id:
+        provider.journal_id = env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", env.company.id)], limit=1
+        )
+    return provider
+
+
+def pay_with_demo(order):
+    """Pay ``order`` in full with the demo provider: a done transaction, not
+    post-processed yet (as when the customer's browser polls its status)."""
+    env = order.env
+    tx = env["payment.transaction"].create(
+        {
+            "provider_id": env.ref("payment.payment_provider_demo").id,
+            "payment_method_id": env.ref("payment_demo.payment_method_demo").id,
+            "amount": order.amount_total,
+            "currency_id": order.currency_id.id,
+            "partner_id": order.partner_id.id,
+            "operation": "online_direct",
+            "reference": f"{order.name}-demo",
+            "sale_order_ids": [(6, 0, order.ids)],
+        }
+    )
+    tx.action_demo_set_done()
+    return tx
+
+
 class ShelfCommon(TransactionCase):
     """A warehouse with 2-step reception, one shelf bin and a web shop on it."""
 
