@@ -8,7 +8,8 @@ DEFAULT_VELOCITY_DAYS = 30
 class AlltricksReplenishmentLine(models.TransientModel):
     _name = "alltricks.replenishment.line"
     _description = "Replenishment line of a buyer"
-    _order = "at_risk desc, cover_days, product_id"
+    # a product that does not sell has unlimited cover: after all the others
+    _order = "at_risk desc, no_sales, cover_days, product_id"
 
     buyer_id = fields.Many2one("res.users", string="Buyer", readonly=True)
     brand_id = fields.Many2one("product.brand", string="Brand", readonly=True)
@@ -19,6 +20,12 @@ class AlltricksReplenishmentLine(models.TransientModel):
     sellable_qty = fields.Float(string="On the shelf", readonly=True)
     incoming_qty = fields.Float(string="Incoming", readonly=True)
     lead_time = fields.Integer(string="Lead time (days)", readonly=True)
+    no_sales = fields.Boolean(
+        string="No sales",
+        readonly=True,
+        help="Nothing sold in the period: the shelf stock lasts indefinitely, "
+        "the cover is left empty.",
+    )
     cover_days = fields.Float(string="Days of cover", digits=(12, 1), readonly=True)
     at_risk = fields.Boolean(
         string="At risk",
@@ -54,7 +61,7 @@ class AlltricksReplenishmentLine(models.TransientModel):
     def _prepare_line_values(self, product, days, sold, sellable):
         velocity = sold / days if days else 0.0
         lead_time = int(product.seller_ids[:1].delay or 0)
-        cover = sellable / velocity if velocity else 0.0
+        cover = sellable / velocity if velocity else False
         return {
             "buyer_id": product.product_brand_id.buyer_id.id,
             "brand_id": product.product_brand_id.id,
@@ -65,6 +72,7 @@ class AlltricksReplenishmentLine(models.TransientModel):
             "sellable_qty": sellable,
             "incoming_qty": product.incoming_qty,
             "lead_time": lead_time,
+            "no_sales": not velocity,
             "cover_days": cover,
             "at_risk": bool(velocity) and cover < lead_time,
         }

@@ -96,6 +96,26 @@ class TestBrandBuyer(ShelfCommon):
         self.assertFalse(cassette.at_risk)
         self.assertEqual(len(lines), 2)
 
+    def test_product_without_sales_has_no_cover_and_comes_last(self):
+        pedals = self._create_validated_product(
+            "Shimano PD-M520 pedals", product_brand_id=self.brand.id
+        )
+        self._put_on_shelf(pedals, 5)
+        self._put_on_shelf(self.chain, 34)
+        self._deliver(self.chain, 30)
+        self._put_on_shelf(self.cassette, 40)
+        self._deliver(self.cassette, 3)
+
+        Line = self.env["alltricks.replenishment.line"].with_user(self.buyer)
+        lines = Line.search([("id", "in", Line._generate(self.buyer, days=30).ids)])
+
+        self.assertEqual(lines.product_id, self.chain + self.cassette + pedals)
+        idle = lines[-1]
+        self.assertEqual((idle.sold_qty, idle.velocity), (0, 0))
+        self.assertTrue(idle.no_sales)
+        self.assertFalse(idle.at_risk)
+        self.assertFalse(lines[:2].filtered("no_sales"))
+
     def test_buyer_opens_own_replenishment_list(self):
         action = (
             self.env["alltricks.replenishment.line"]
