@@ -19,6 +19,7 @@
         "security/alltricks_catalog_security.xml",
         "security/ir.model.access.csv",
         "security/alltricks_sheet_rule_security.xml",
+        "data/alltricks_sheet_rule_data.xml",
         "views/product_category_views.xml",
         "wizards/alltricks_variant_grid_wizard_views.xml",
         "views/product_template_views.xml",

@@ -17,11 +17,11 @@ class AlltricksSheetRule(models.Model):
     category_id = fields.Many2one(
         "product.category",
         string="Category",
-        required=True,
         index=True,
         ondelete="cascade",
         help="Applies to this category and its sub-categories, unless one of "
-        "them has its own rule.",
+        "them has its own rule. Empty: the company's default rule, for products "
+        "whose category (or none) has no rule.",
     )
     title_min_length = fields.Integer(string="Title minimum length", default=15)
     title_requires_brand = fields.Boolean(string="Title names the brand", default=True)
@@ -45,6 +45,10 @@ class AlltricksSheetRule(models.Model):
         "UNIQUE(category_id, company_id)",
         "A category has one sheet rule per company.",
     )
+    _default_rule_company_unique = models.UniqueIndex(
+        "(company_id) WHERE category_id IS NULL",
+        "A company has one default sheet rule (the rule without a category).",
+    )
     _threshold_range = models.Constraint(
         "CHECK(threshold BETWEEN 0 AND 100)",
         "The threshold is a percentage, between 0 and 100.",
@@ -53,21 +57,27 @@ class AlltricksSheetRule(models.Model):
     @api.depends("category_id.complete_name", "company_id.name")
     def _compute_name(self):
         for rule in self:
-            rule.name = f"{rule.category_id.complete_name} ({rule.company_id.name})"
+            scope = rule.category_id.complete_name or self.env._("All products")
+            rule.name = f"{scope} ({rule.company_id.name})"
 
     @api.model
     def _get_rule_for(self, category, company):
-        """The rule of the category or of its nearest ancestor that has one."""
-        if not category:
-            return self.browse()
+        """The rule of the category or of its nearest ancestor that has one,
+        else the company's default rule (none: the sheet scores 100 %)."""
         companies = company or self.env.company
-        rules = self.search(
-            [
-                ("category_id", "parent_of", category.id),
-                ("company_id", "in", companies.ids),
-            ]
+        if category:
+            rules = self.search(
+                [
+                    ("category_id", "parent_of", category.id),
+                    ("company_id", "in", companies.ids),
+                ]
+            )
+            if rules:
+                return rules.sorted(lambda r: len(r.category_id.parent_path))[-1:]
+        return self.search(
+            [("category_id", "=", False), ("company_id", "in", companies.ids)],
+            limit=1,
         )
-        return rules.sorted(lambda r: len(r.category_id.parent_path or ""))[-1:]
 
     def _get_attribute_names(self):
         self.ensure_one()
