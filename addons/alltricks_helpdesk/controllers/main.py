@@ -10,6 +10,12 @@ from odoo.http import request
 _logger = logging.getLogger(__name__)
 
 
+def posted_id(value):
+    """A record id posted by a form: an int, or 0 for anything else."""
+    value = str(value or "").strip()
+    return int(value) if value.isdigit() else 0
+
+
 class AlltricksHelpdeskTicketController(HelpdeskTicketController):
     @http.route("/ticket/close", type="http", auth="user")
     def support_ticket_close(self, **kw):
@@ -63,11 +69,11 @@ class AlltricksHelpdeskTicketController(HelpdeskTicketController):
         discipline = (
             request.env["alltricks.discipline"]
             .sudo()
-            .browse(int(kw.get("alltricks_discipline") or 0))
+            .browse(posted_id(kw.get("alltricks_discipline")))
             .exists()
         )
         # Only a line of the customer's own orders: never trust the posted id.
-        line_id = int(kw.get("alltricks_sale_line") or 0)
+        line_id = posted_id(kw.get("alltricks_sale_line"))
         line = self._get_alltricks_order_lines().filtered(lambda ol: ol.id == line_id)
         request_type = kw.get("alltricks_request_type")
         types = dict(

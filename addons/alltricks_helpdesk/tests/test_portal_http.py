@@ -80,11 +80,34 @@ class TestPortalRoutes(HelpdeskFixture, HttpCase):
 
         self.assertIn("Any news?", self.ticket_alice.message_ids[0].body)
 
+    def _csrf_token(self, form):
+        anchor = 'name="csrf_token" value="'
+        return form.partition(anchor)[2].partition('"')[0]
+
+    def test_web_form_with_garbled_ids_creates_a_plain_ticket(self):
+        form = self.url_open("/new/ticket").text
+
+        response = self.url_open(
+            "/submitted/ticket",
+            data={
+                "csrf_token": self._csrf_token(form),
+                "subject": "Garbled form",
+                "description": "Ids edited by hand",
+                "alltricks_discipline": "mtb",
+                "alltricks_sale_line": "12abc",
+            },
+        )
+
+        ticket = self.env["helpdesk.ticket"].search([("name", "=", "Garbled form")])
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(ticket.partner_id, self.portal_alice.partner_id)
+        self.assertFalse(ticket.alltricks_discipline_id)
+        self.assertFalse(ticket.alltricks_sale_line_id)
+
     def test_web_form_ignores_order_line_of_another_customer(self):
         order_bob = self._create_order(self.portal_bob.partner_id, self.fork)
         form = self.url_open("/new/ticket").text
-        anchor = 'name="csrf_token" value="'
-        csrf_token = form.partition(anchor)[2].partition('"')[0]
+        csrf_token = self._csrf_token(form)
 
         response = self.url_open(
             "/submitted/ticket",
