@@ -53,7 +53,7 @@ class StockMoveLine(models.Model):
             "unknown_bin": _("it is not a storage bin under the destination"),
             "rack_type": _("bulky goods go to bulky racks, and only they do"),
             "dimensions": _("a unit does not fit in it"),
-            "mixing": _("it already holds another product"),
+            "mixing": _("it holds, or is about to receive, another product"),
             "volume": _("it has no room left (volume)"),
             "weight": _("it would be overloaded (weight)"),
             "units": _("it would hold more units than its maximum"),
@@ -114,10 +114,13 @@ class StockMoveLine(models.Model):
         )
 
     def _get_slot_violation_text(self, violation):
-        """The engine's message, with the other products named."""
+        """The engine's message, with the other products named (for a mixed
+        bin, the products alone: the rule's label already says the rest)."""
         if not violation.product_ids:
             return violation.message
         products = self.env["product.product"].sudo().browse(violation.product_ids)
+        if violation.rule == "mixing":
+            return ", ".join(products.mapped("display_name")) + "."
         return self.env._(
             "%(message)s: %(products)s.",
             message=violation.message.rstrip("."),

@@ -51,8 +51,8 @@ class TestPutawayRules(SlottingPutawayCase):
         self.assertEqual(
             refusal.exception.args[0],
             f"Brake pads cannot go to {grips_bin.display_name}:\n"
-            f"- it already holds another product: {grips_bin.name} already holds "
-            f"another product: Grips.\nChoose another bin, or set the destination "
+            "- it holds, or is about to receive, another product: Grips.\nChoose "
+            "another bin, or set the destination "
             f"back to {self.stock.display_name} and let putaway choose.",
         )
         self.env.invalidate_all()
