@@ -193,7 +193,19 @@ class AlltricksDemoLoader(models.AbstractModel):
         for category in tops.values():
             if category.name == "Bikes" and not category.alltricks_complete_bike:
                 category.alltricks_complete_bike = True
+        self._flag_bulky_categories(dataset, internal)
         return {key: (internal[key], public[key]) for key in internal}
+
+    def _flag_bulky_categories(self, dataset, internal):
+        """Mark bulky the categories whose goods the loader shelves in the
+        racks (bikes, frames, wheels, tyres), so receipts go there too."""
+        bulky = self.env["product.category"]
+        for sub_id, category in internal.items():
+            sub = dataset.subcategories[sub_id]
+            top = dataset.categories[sub.category_id]
+            if rules.is_bulky(top.name, sub.name) and not category.slot_bulky:
+                bulky |= category
+        bulky.slot_bulky = True
 
     def _ensure_category_tree(self, dataset, model_name, root=None):
         """``({category id: record}, {subcategory id: record})``, categories

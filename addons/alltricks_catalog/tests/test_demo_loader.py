@@ -165,6 +165,24 @@ class TestDemoLoaderGoodData(DemoLoaderCase):
             },
         )
 
+    def test_categories_of_rack_goods_are_bulky_for_later_receipts(self):
+        bulky = {
+            code: self.products[code].categ_id._get_slot_bulky_ids()
+            >= set(self.products[code].categ_id.ids)
+            for code in ("FX-R900-44", "FX-W", "FX-T", "FX-JB-S", "FX-B")
+        }
+
+        self.assertEqual(
+            bulky,
+            {
+                "FX-R900-44": True,
+                "FX-W": True,
+                "FX-T": True,
+                "FX-JB-S": False,
+                "FX-B": False,
+            },
+        )
+
     def test_variants_of_a_template_never_in_same_or_adjacent_bay(self):
         quants = self._quants()
         for first, second in combinations(quants, 2):
