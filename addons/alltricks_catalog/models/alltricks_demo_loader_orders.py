@@ -35,7 +35,7 @@ class AlltricksDemoLoaderOrders(models.AbstractModel):
                     (products[product.id], product.standard_cost)
                 )
         vals_list = [
-            self._prepare_purchase_values(warehouse, brands[name][1], short[name])
+            self._prepare_purchase_values(warehouse, *brands[name][:2], short[name])
             for name in sorted(short)
         ]
         orders = PurchaseOrder.create(vals_list)
@@ -45,9 +45,11 @@ class AlltricksDemoLoaderOrders(models.AbstractModel):
         ).button_confirm()
         return orders
 
-    def _prepare_purchase_values(self, warehouse, vendor, lines):
+    def _prepare_purchase_values(self, warehouse, brand, vendor, lines):
         return {
             "partner_id": vendor.id,
+            # the buyer of the brand, as a replenishment would give it
+            "user_id": brand.buyer_id.id,
             "origin": PURCHASE_ORIGIN,
             "picking_type_id": warehouse.in_type_id.id,
             "order_line": [

@@ -223,6 +223,10 @@ class TestDemoLoaderGoodData(DemoLoaderCase):
         self.assertEqual(
             sorted(purchases.mapped("state")), ["draft", "purchase", "purchase"]
         )
+        for purchase in purchases:
+            brand = purchase.order_line.product_id.product_brand_id
+            self.assertTrue(purchase.user_id, purchase.name)
+            self.assertEqual(purchase.user_id, brand.buyer_id, purchase.name)
 
     def test_buyers_are_created(self):
         buyers = self.env["res.users"].search([("login", "in", ["buyer1", "buyer4"])])
