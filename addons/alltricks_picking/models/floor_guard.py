@@ -6,7 +6,7 @@ station, so the ORM entry points must hold the same rules. Warehouse
 managers, superuser code and Odoo's own reservation are not held.
 """
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, LockError, UserError
 
 PLANNER_GROUP = "alltricks_slotting.group_warehouse_manager"
 FLOOR_GROUPS = ("alltricks_slotting.group_picker", "alltricks_slotting.group_packer")
@@ -57,6 +57,20 @@ def check_cart_owner(pickings):
                 cart=batch.name,
             )
         )
+
+
+def lock_scan(records, message):
+    """Lock ``records`` for one scan, or refuse it with ``message``.
+
+    Odoo's ``lock_for_update`` does not wait for another transaction (it
+    locks with SKIP LOCKED): it raises LockError at once, with a message
+    that means nothing on the floor. The refused scan has written nothing.
+    """
+    try:
+        records.lock_for_update()
+    except LockError:
+        raise UserError(message) from None
+    records.invalidate_recordset()
 
 
 def check_cart_add(pickings, batch_id):

@@ -3,6 +3,7 @@ import logging
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
+from .floor_guard import lock_scan
 from .stock_move_line_scan import tote_code
 from .stock_picking_batch import PLANNER_GROUP
 
@@ -42,9 +43,15 @@ class StockPickingBatch(models.Model):
         """The current user takes this cart; a cart has one picker at a time."""
         self.ensure_one()
         self._check_alltricks_picker_group()
-        # Two pickers pressing "Take" at once: the second waits, then is refused.
-        self.lock_for_update()
-        self.invalidate_recordset(["user_id", "state"])
+        # Two pickers pressing "Take" at once: the lock does not wait, the
+        # second is refused at once and taps again (then sees who took it).
+        lock_scan(
+            self,
+            self.env._(
+                "Another picker is taking cart %(name)s right now: tap it again.",
+                name=self.name,
+            ),
+        )
         if self.state != "in_progress":
             raise UserError(
                 self.env._("Cart %(name)s is not to pick any more.", name=self.name)
@@ -87,9 +94,11 @@ class StockPickingBatch(models.Model):
                     name=self.name,
                 )
             )
-        # Serialise scans of one line (double scan, two devices).
-        line.lock_for_update()
-        line.invalidate_recordset()
+        # One scan of a line at a time (double scan, two devices): the lock
+        # does not wait, the second scan is refused at once.
+        lock_scan(
+            line, self.env._("Another scan on this cart is being recorded: scan again.")
+        )
         return line
 
     @api.model

@@ -3,6 +3,7 @@ import logging
 from odoo import models
 from odoo.exceptions import UserError
 
+from .floor_guard import lock_scan
 from .stock_picking_pack_find import tote_number
 
 _logger = logging.getLogger(__name__)
@@ -35,8 +36,12 @@ class StockPicking(models.Model):
                 "state": self.alltricks_pack_state(),
             }
         lines = self._get_alltricks_pack_lines()
-        lines.lock_for_update()
-        lines.invalidate_recordset()
+        # One scan of a transfer at a time (double read): the lock does not
+        # wait, the second scan is refused at once.
+        lock_scan(
+            lines,
+            self.env._("Another scan on this transfer is being recorded: scan again."),
+        )
         matching = lines.filtered(lambda ml: not ml._get_alltricks_refusal(barcode))
         line = matching.filtered(lambda ml: ml._get_alltricks_to_scan() > 0)[:1]
         if line:
