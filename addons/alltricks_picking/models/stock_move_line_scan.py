@@ -139,6 +139,29 @@ class StockMoveLine(models.Model):
             barcode=barcode,
         )
 
+    def _get_alltricks_bin_refusal(self, barcode):
+        """ "Wrong bin" when ``barcode`` is another bin of this warehouse."""
+        self.ensure_one()
+        source = self.location_id
+        other = self.env["stock.location"].search(
+            [
+                ("usage", "=", "internal"),
+                ("warehouse_id", "=", source.warehouse_id.id),
+                ("id", "!=", source.id),
+                "|",
+                ("barcode", "=", barcode),
+                ("name", "=", barcode),
+            ],
+            limit=1,
+        )
+        if not other:
+            return False
+        return self.env._(
+            "Wrong bin %(scanned)s: this item is in %(bin)s.",
+            scanned=other.name,
+            bin=source.name,
+        )
+
     def _get_alltricks_lot_refusal(self, lot):
         if lot.product_id != self.product_id:
             return self.env._(

@@ -168,6 +168,9 @@ class StockPickingBatch(models.Model):
                 "Wrong tote: put this item in tote %(tote)s.", tote=line.alltricks_tote
             )
             return self._alltricks_scan_result(False, "tote", message)
+        wrong_bin = line._get_alltricks_bin_refusal(barcode)
+        if wrong_bin:
+            return self._alltricks_scan_result(False, "bin", wrong_bin)
         refusal = line._get_alltricks_refusal(barcode)
         if refusal:
             _logger.debug("Cart %s line %s refused %s", self.name, line.id, barcode)

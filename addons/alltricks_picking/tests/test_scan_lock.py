@@ -74,3 +74,32 @@ class TestScanLock(ScanCase):
         self.assertFalse(pack.sudo().alltricks_mismatch_ids)
         self.assertFalse(pack.move_line_ids.alltricks_packed_by)
 
+
+@tagged("post_install", "-at_install")
+class TestScanWrongBin(ScanCase):
+    def test_another_bin_scanned_says_where_the_item_is(self):
+        self.setup_taken_cart("B-01-03-1-1", 3)
+        self.bins["A-02-01-1-1"].barcode = "LOC-A0201"
+        before = self.snapshot(self.product)
+
+        results = [
+            self.batch.alltricks_scan(self.line.id, code)
+            for code in ("C-01-05-1-1", "LOC-A0201")
+        ]
+
+        self.assertEqual(
+            [(r["ok"], r["kind"], r["message"]) for r in results],
+            [
+                (False, "bin", "Wrong bin C-01-05-1-1: this item is in B-01-03-1-1."),
+                (False, "bin", "Wrong bin A-02-01-1-1: this item is in B-01-03-1-1."),
+            ],
+        )
+        self.assertEqual(self.snapshot(self.product), before)
+        self.assertEqual(self.line.alltricks_scanned_qty, 1)
+        own_bin = self.batch.alltricks_scan(self.line.id, "B-01-03-1-1")
+        self.assertEqual(own_bin["message"], "Bin confirmed.")
+        unknown = self.batch.alltricks_scan(self.line.id, "B-09-09-9-9")
+        self.assertEqual(
+            unknown["message"],
+            "Unknown barcode B-09-09-9-9: scan the product label again.",
+        )
