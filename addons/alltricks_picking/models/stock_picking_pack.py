@@ -67,14 +67,24 @@ class StockPicking(models.Model):
         self.ensure_one()
         if self.alltricks_pack_same_user_ok:
             return
-        if self.env.user in self._get_alltricks_pickers():
+        if self.env.user not in self._get_alltricks_pickers():
+            return
+        if self.alltricks_rescan_waived:
             raise UserError(
                 self.env._(
-                    "You picked %(name)s: another packer must re-scan it. A "
-                    "warehouse manager may allow you on this transfer.",
+                    "You picked %(name)s: another user must validate it, even with "
+                    "its re-scan waived. A warehouse manager may allow you on this "
+                    "transfer.",
                     name=self.name,
                 )
             )
+        raise UserError(
+            self.env._(
+                "You picked %(name)s: another packer must re-scan it. A "
+                "warehouse manager may allow you on this transfer.",
+                name=self.name,
+            )
+        )
 
     def _is_alltricks_rescan_required(self):
         """PACK step of a 3-step delivery: validated after a complete re-scan."""

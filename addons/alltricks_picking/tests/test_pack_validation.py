@@ -80,8 +80,14 @@ class TestPackValidation(ScanCase):
         pack = pick.move_ids.move_dest_ids.picking_id
         pack.with_user(self.manager).action_alltricks_waive_rescan()
 
-        with self.assertRaisesRegex(UserError, "another packer must re-scan it"):
+        with self.assertRaises(UserError) as caught:
             pack.with_user(self.picker2).button_validate()
+
+        self.assertEqual(
+            caught.exception.args[0],
+            f"You picked {pack.name}: another user must validate it, even with its "
+            "re-scan waived. A warehouse manager may allow you on this transfer.",
+        )
 
         self.assertEqual(pack.state, "assigned")
         pack.with_user(self.packer).button_validate()
