@@ -5,6 +5,7 @@ from . import stock_picking_batch
 from . import stock_warehouse
 from . import stock_move_line_scan
 from . import stock_picking_batch_scan
+from . import stock_picking_batch_cancel
 from . import alltricks_pack_mismatch
 from . import stock_picking_pack
 from . import stock_picking_pack_find

@@ -59,6 +59,32 @@ def check_cart_owner(pickings):
         )
 
 
+def is_planned_cart(batch):
+    """A cart made by Plan picking, still to pick or being picked."""
+    return bool(batch.alltricks_cart_type_id) and batch.state not in ("done", "cancel")
+
+
+def check_cart_cancel(batches):
+    """Refuse anyone but a warehouse manager cancelling a planned cart.
+
+    Its totes may hold scanned units: a manager cancels it, the chatter says
+    what to put back, and its transfers are picked again from zero.
+    """
+    env = batches.env
+    if env.su or env.user.has_group(PLANNER_GROUP):
+        return
+    # An empty cart (cancelled when its last transfer leaves) holds nothing.
+    carts = batches.filtered(lambda batch: is_planned_cart(batch) and batch.picking_ids)
+    if carts:
+        raise AccessError(
+            env._(
+                "Only a warehouse manager can cancel cart %(cart)s: finish it "
+                "(mark missing what you cannot find), or ask a manager.",
+                cart=carts[0].name,
+            )
+        )
+
+
 def lock_scan(records, message):
     """Lock ``records`` for one scan, or refuse it with ``message``.
 

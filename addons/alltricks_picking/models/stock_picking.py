@@ -59,21 +59,22 @@ class StockPicking(models.Model):
         return super().write(vals)
 
     def _check_alltricks_cart_move(self, batch_id):
-        """Only a cart's picker (or a manager) takes a transfer off that cart."""
+        """Only a warehouse manager takes an open transfer off a planned cart.
+
+        It leaves unscanned (its scanned units go back to the bins), so a
+        picker marks missing what he cannot find instead. Odoo's validation
+        takes validated or empty transfers off their batch itself.
+        """
         if self.env.su or self.env.user.has_group(PLANNER_GROUP):
             return
-        moved = self.filtered(
-            lambda p: (
-                p.batch_id.alltricks_cart_type_id
-                and p.batch_id.id != batch_id
-                and p.batch_id.user_id != self.env.user
-            )
+        moved = self._get_alltricks_leaving(batch_id).filtered(
+            lambda p: not p._is_alltricks_validation_detach()
         )
         if moved:
             raise AccessError(
                 self.env._(
-                    "%(name)s is on cart %(cart)s: only its picker or a warehouse "
-                    "manager can take it off.",
+                    "%(name)s is on cart %(cart)s: only a warehouse manager can take "
+                    "it off. Pick it, marking missing what you cannot find.",
                     name=moved[0].name,
                     cart=moved[0].batch_id.name,
                 )
@@ -280,4 +281,5 @@ class StockPicking(models.Model):
         backorders = self.backorder_ids.filtered(lambda b: b.batch_id & batches)
         if backorders:
             _logger.debug("Backorders %s leave batches %s", backorders.ids, batches.ids)
-            backorders.write({"batch_id": False})
+            # The cart's validation passed its checks: not the picker's own write.
+            backorders.sudo().write({"batch_id": False})

@@ -255,10 +255,8 @@ class StockPickingBatch(models.Model):
         )
         if not pickings:
             return
-        # The picker's checks passed; detaching from a cart is a planner's write.
-        pickings.move_line_ids._alltricks_reset_scan()
-        # Odoo reserves no more on a move still marked picked.
-        pickings.move_ids.sudo().write({"picked": False})
+        # The picker's checks passed; detaching from a cart is a planner's
+        # write, which resets the transfers' scans (stock.picking.write).
         pickings.sudo().write({"batch_id": False})
         pickings.sudo().action_assign()
         _logger.info("Cart %s: %s left with nothing picked", self.name, pickings.ids)

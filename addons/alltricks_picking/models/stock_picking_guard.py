@@ -24,9 +24,100 @@ class StockPicking(models.Model):
 
     def write(self, vals):
         check_cart_owner(self)
+        leaving = self.browse()
         if "batch_id" in vals:
             check_cart_add(self, vals["batch_id"])
-        return super().write(vals)
+            leaving = self._get_alltricks_leaving(vals["batch_id"])
+        # A cart's cancel sets its state before its transfers leave: it logs
+        # every tote at once. Odoo cancels a cart whose last transfer leaves.
+        carts = {
+            picking: picking.batch_id
+            for picking in leaving
+            if picking.batch_id.state != "cancel"
+        }
+        totes = {picking: picking._get_alltricks_scanned_totes() for picking in leaving}
+
+        result = super().write(vals)
+
+        if leaving:
+            leaving._alltricks_reset_cart_scans()
+            logged = leaving.filtered(lambda p: p in carts)
+            for picking in logged.filtered(lambda p: p._is_alltricks_logged_leave()):
+                picking._alltricks_log_leave(carts[picking], totes[picking])
+            # Odoo cancels an emptied batch only when its transfers go to another.
+            emptied = self.env["stock.picking.batch"].union(*carts.values())
+            emptied.filtered(lambda b: not b.picking_ids).sudo().write(
+                {"state": "cancel"}
+            )
+        return result
+
+    def _get_alltricks_leaving(self, batch_id):
+        """Open transfers that a write of ``batch_id`` takes off their cart."""
+        return self.filtered(
+            lambda p: (
+                p.batch_id.alltricks_cart_type_id
+                and p.batch_id.id != batch_id
+                and p.state not in ("done", "cancel")
+            )
+        )
+
+    def _is_alltricks_validation_detach(self):
+        """Odoo's validation takes this transfer off its batch (part validated,
+        or empty at the batch's validation)."""
+        self.ensure_one()
+        return self.id in (self.env.context.get("pickings_to_detach") or ()) or any(
+            move.state == "done" for move in self.move_ids
+        )
+
+    def _is_alltricks_logged_leave(self):
+        """A user took this transfer off a cart still being picked."""
+        self.ensure_one()
+        return not (self.env.su or self._is_alltricks_validation_detach())
+
+    def _get_alltricks_scanned_totes(self):
+        """``(transfer, tote, units)`` of these open transfers with units scanned."""
+        result = []
+        for picking in self.filtered(lambda p: p.state not in ("done", "cancel")):
+            lines = picking.move_line_ids.filtered(lambda ml: ml.state != "done")
+            units = sum(lines.mapped("alltricks_scanned_qty"))
+            if units:
+                result.append((picking.name, picking.alltricks_tote, units))
+        return result
+
+    def _alltricks_reset_cart_scans(self):
+        """These transfers left their cart: picked again from zero, reserved.
+
+        What was scanned sits in the cart's tote, not on the next cart: the
+        next picker must find every line to pick.
+        """
+        lines = self.move_line_ids.filtered(lambda ml: ml.state != "done")
+        dropped = lines.filtered(
+            lambda ml: ml.alltricks_missing and ml.product_uom_id.is_zero(ml.quantity)
+        )
+        lines._alltricks_reset_scan()
+        # Odoo reserves no more on a move still marked picked.
+        self.move_ids.filtered(
+            lambda m: m.picked and m.state not in ("done", "cancel")
+        ).sudo().write({"picked": False})
+        if dropped:
+            self.sudo().action_assign()
+        _logger.info("Transfers %s left their cart, scans reset", self.ids)
+
+    def _alltricks_log_leave(self, cart, totes):
+        """Post on ``cart`` who took this transfer off and what to put back."""
+        units = sum(units for _name, _tote, units in totes)
+        cart.message_post(
+            body=self.env._(
+                "%(user)s took %(name)s off this cart on %(when)s. Scanned units to "
+                "put back from tote %(tote)s: %(units)s. It will be picked again "
+                "from zero.",
+                user=self.env.user.name,
+                name=self.name,
+                when=fields.Datetime.to_string(fields.Datetime.now()),
+                tote=self.alltricks_tote,
+                units=f"{units:g}",
+            )
+        )
 
     def unlink(self):
         # Before Odoo cancels the moves: a refusal must leave the cart whole.

@@ -16,4 +16,5 @@ from . import test_floor_guard
 from . import test_pack_cancel
 from . import test_plan_feedback
 from . import test_cart_add_guard
+from . import test_cart_leave
 from . import test_scan_lock

@@ -126,8 +126,11 @@ class TestCartAccess(ScanCase):
         with self.assertRaisesRegex(AccessError, "which is not yours: only its picker"):
             self.pick.with_user(self.picker2).write({"batch_id": False})
         self.assertEqual(self.pick.batch_id, self.batch)
+        self.assertEqual(self.snapshot(self.product), before)
 
         self.pick.with_user(self.manager).write({"batch_id": False})
+        self.assertEqual(self.line.alltricks_scanned_qty, 0)
+        before = self.snapshot(self.product)
 
         for user in (self.picker, self.picker2):
             with self.assertRaisesRegex(UserError, "was planned on a cart"):
