@@ -73,10 +73,9 @@ class ShowroomKioskMixin:
         # publication (and so Available in POS) just before it
         cls.env.cr.flush()
 
-    def _kiosk_order(self, product, qty=1.0):
-        """What /pos-self-order/process-order/kiosk/ does with a kiosk cart."""
-        config = self.config.with_user(self.config.self_ordering_default_user_id)
-        cart = {
+    def _kiosk_cart(self, product, qty=1.0):
+        """A one-line cart as the kiosk's browser sends it."""
+        return {
             "uuid": str(uuid.uuid4()),
             "access_token": uuid.uuid4().hex,
             "state": "draft",
@@ -96,6 +95,11 @@ class ShowroomKioskMixin:
                 ]
             ],
         }
+
+    def _kiosk_order(self, product, qty=1.0):
+        """What /pos-self-order/process-order/kiosk/ does with a kiosk cart."""
+        config = self.config.with_user(self.config.self_ordering_default_user_id)
+        cart = self._kiosk_cart(product, qty)
         safe = config.env["pos.order"]._check_pos_order(config, cart, "kiosk")
         result = config.env["pos.order"].sudo().sync_from_ui([safe])
         order = self.env["pos.order"].browse(result["pos.order"][0]["id"])

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -99,6 +101,46 @@ class TestKioskRefusals(ShowroomKioskMixin, TransactionCase):
             -2,
             "-2 Showroom Gravel Bike: a quantity cannot be negative. Enter the "
             "number of items you want.",
+        )
+
+    def test_bad_quantity_is_refused_before_the_order_takes_a_number(self):
+        config = self.config.with_user(self.config.self_ordering_default_user_id)
+        cart = self._kiosk_cart(self.bike, 1.5)
+
+        with (
+            patch.object(
+                type(self.config), "_get_next_order_refs", autospec=True
+            ) as next_refs,
+            self.assertRaises(UserError) as refusal,
+        ):
+            config.env["pos.order"]._check_pos_order(config, cart, "kiosk")
+
+        next_refs.assert_not_called()
+        self.assertEqual(
+            str(refusal.exception),
+            "Showroom Gravel Bike is sold by the unit: 1.5 is not a whole number. "
+            "Enter a whole number of items.",
+        )
+
+    def test_negative_line_past_the_cart_check_gets_no_pick(self):
+        # an order reaching the express pick by another way than the kiosk
+        # route: the pick refuses it too, instead of picking a return
+        config = self.config.with_user(self.config.self_ordering_default_user_id)
+        order = config.env["pos.order"]._check_pos_order(
+            config, self._kiosk_cart(self.bike, 1), "kiosk"
+        )
+        order["lines"][0][2]["qty"] = -1
+
+        with self.assertRaises(UserError) as refusal:
+            config.env["pos.order"].sudo().sync_from_ui([order])
+
+        self.assertEqual(
+            str(refusal.exception),
+            "-1 Showroom Gravel Bike: a quantity cannot be negative. Enter the "
+            "number of items you want.",
+        )
+        self.assertFalse(
+            self.env["stock.picking"].search([("product_id", "=", self.bike.id)])
         )
 
     def test_line_of_nothing_creates_no_pick_left_being_picked(self):
