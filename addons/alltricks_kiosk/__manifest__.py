@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Showroom Kiosk",
     "summary": "Showroom self-order kiosk with express picks to the pickup counter",
-    "version": "19.0.1.2.1",
+    "version": "19.0.1.2.2",
     "category": "Sales/Point of Sale",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",
@@ -15,7 +15,9 @@
         "views/pos_config_views.xml",
         "views/counter_templates.xml",
         "views/stock_picking_views.xml",
+        "views/product_category_views.xml",
     ],
+    "demo": ["demo/kiosk_category_demo.xml"],
     "assets": {
         "pos_self_order.assets": [
             "alltricks_kiosk/static/src/app/**/*",

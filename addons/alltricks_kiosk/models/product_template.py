@@ -1,9 +1,36 @@
-from odoo import api, models
-from odoo.fields import Domain
+import logging
+
+from odoo import api, fields, models
+from odoo.fields import Command, Domain
+
+_logger = logging.getLogger(__name__)
 
 
 class ProductTemplate(models.Model):
     _inherit = "product.template"
+
+    alltricks_pos_categ_auto = fields.Boolean(
+        string="Point of sale category from the kiosk mapping",
+        help="Set when the point of sale category came from the Kiosk category "
+        "of the product category: it follows the mapping. Choosing the point "
+        "of sale category by hand clears it, and the mapping leaves the "
+        "product alone.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        templates = super().create(vals_list)
+        templates._alltricks_apply_kiosk_category()
+        return templates
+
+    def write(self, vals):
+        mapping = self.env.context.get("alltricks_kiosk_mapping")
+        if "pos_categ_ids" in vals and not mapping:
+            vals = {**vals, "alltricks_pos_categ_auto": False}
+        result = super().write(vals)
+        if not mapping and {"available_in_pos", "categ_id"} & set(vals):
+            self._alltricks_apply_kiosk_category()
+        return result
 
     @api.model
     def _load_pos_self_data_domain(self, data, config):
@@ -67,3 +94,40 @@ class ProductTemplate(models.Model):
                 if model in self_models
             }
             config._notify("PRODUCT_CHANGED", payload)
+
+    def _alltricks_apply_kiosk_category(self):
+        """Give the products of ``self`` on sale in the point of sale the Kiosk
+        category of their product category (or of its nearest parent that has
+        one), when they have no point of sale category or got theirs from the
+        mapping; a point of sale category chosen by hand is kept."""
+        templates = self.sudo().filtered(
+            lambda t: (
+                t.available_in_pos
+                and (t.alltricks_pos_categ_auto or not t.pos_categ_ids)
+            )
+        )
+        changed = self.browse()
+        groups = templates.grouped(
+            lambda t: t.categ_id.alltricks_kiosk_effective_categ_id
+        )
+        for kiosk_category, group in groups.items():
+            to_change = group.filtered(
+                lambda t, kiosk_category=kiosk_category: (
+                    t.pos_categ_ids != kiosk_category
+                )
+            )
+            if not to_change:
+                continue
+            to_change.with_context(alltricks_kiosk_mapping=True).write(
+                {
+                    "pos_categ_ids": [Command.set(kiosk_category.ids)],
+                    "alltricks_pos_categ_auto": bool(kiosk_category),
+                }
+            )
+            _logger.debug(
+                "Kiosk category %s given to products %s",
+                kiosk_category.id,
+                to_change.ids,
+            )
+            changed |= to_change
+        return changed
