@@ -20,25 +20,14 @@ import json
 import subprocess
 import sys
 import time
-import types
 from pathlib import Path
+
+import bench_common  # noqa: F401 (first: makes the addons' pure packages importable)
+from alltricks_replay.dayplan import summarize
 
 REPO = Path(__file__).resolve().parents[2]
 MAX_SECONDS = 15 * 60
 MIN_SAVING = 0.5
-
-
-def register_addons() -> None:
-    for addon_dir in sorted((REPO / "addons").glob("alltricks_*")):
-        if addon_dir.name not in sys.modules:
-            package = types.ModuleType(addon_dir.name)
-            package.__path__ = [str(addon_dir)]
-            sys.modules[addon_dir.name] = package
-
-
-register_addons()
-
-from alltricks_replay.dayplan import summarize  # noqa: E402
 
 
 def main(argv=None) -> int:

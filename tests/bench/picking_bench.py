@@ -29,94 +29,41 @@ Figures printed:
 from __future__ import annotations
 
 import argparse
-import csv
 import itertools
 import random
 import statistics
 import sys
 import time
-import types
 from collections import defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-ADDONS = REPO / "addons"
-BIKE_SUBCATEGORIES = {"1", "2", "3"}
-DEFAULT_ZONES = (  # code, kind, aisles, levels, bins per level: as the generator
-    ("A", "shelf", 8, 5, 3),
-    ("B", "shelf", 6, 4, 2),
-    ("C", "shelf", 4, 4, 1),
-    ("R", "bulky", 2, 3, 1),
-)
-
-
-def register_addons() -> None:
-    """Make ``alltricks_*`` importable without running their Odoo ``__init__``."""
-    for addon_dir in sorted(ADDONS.glob("alltricks_*")):
-        if addon_dir.name not in sys.modules:
-            package = types.ModuleType(addon_dir.name)
-            package.__path__ = [str(addon_dir)]
-            sys.modules[addon_dir.name] = package
-
-
-register_addons()
-
-from alltricks_picking.batching import (  # noqa: E402
+import bench_common  # first: makes the addons' pure packages importable
+from alltricks_picking.batching import (
     CartType,
     Order,
     fcfs_batches,
     plan_batches,
 )
-from alltricks_picking.routing import shortest_tour, walked_length  # noqa: E402
-from alltricks_slotting.layout.geometry import Depot, WarehouseGeometry  # noqa: E402
-from alltricks_slotting.layout.grid import LayoutSpec, ZoneSpec, iter_bins  # noqa: E402
+from alltricks_picking.routing import shortest_tour, walked_length
+from alltricks_slotting.layout.grid import iter_bins
+from bench_common import BIKE_SUBCATEGORIES, DEFAULT_DATA, demo_floor
 
 
 def build_layout(middle_aisle: bool = False):
     """The demo floor: its geometry and its bins (name, aisle index, y, zone)."""
-    spec = LayoutSpec(
-        zones=tuple(
-            ZoneSpec(code, aisles, levels, per_level, kind)
-            for code, kind, aisles, levels, per_level in DEFAULT_ZONES
-        ),
-        middle_cross_aisle=middle_aisle,
-    )
-    aisle_x = [spec.aisle_x(i) for i in range(spec.aisle_count)]
-    depot_x = spec.depot_x()
-    depot = min(range(len(aisle_x)), key=lambda i: (abs(aisle_x[i] - depot_x), i))
-    geometry = WarehouseGeometry(
-        aisle_x=tuple(aisle_x),
-        cross_aisle_y=tuple(spec.cross_aisle_ys()),
-        depot=Depot(depot, 0.0, 0.0),
-    )
+    spec, geometry = demo_floor(middle_aisle)
     bins = [(b.name, b.aisle_index, b.y, b.zone) for b in iter_bins(spec)]
     return geometry, bins
 
 
 def load_orders(data: Path):
-    """Order lines by order, in order-number order, and the bike product keys."""
-    folder = data / "adventureworks" / "dw"
-    products = folder / "DimProduct.csv"
-    sales = folder / "FactInternetSales.csv"
-    for path in (products, sales):
-        if not path.is_file():
-            sys.exit(
-                f"Missing {path}: pass --data pointing to the shared data folder "
-                "(the one holding adventureworks/dw/FactInternetSales.csv)."
-            )
-    with products.open(newline="") as handle:
-        bikes = {
-            row["ProductKey"]
-            for row in csv.DictReader(handle)
-            if row["ProductSubcategoryKey"] in BIKE_SUBCATEGORIES
-        }
-    orders: dict[str, dict] = {}
-    with sales.open(newline="") as handle:
-        for row in csv.DictReader(handle):
-            order = orders.setdefault(
-                row["SalesOrderNumber"], {"day": row["OrderDate"], "products": []}
-            )
-            order["products"].append(row["ProductKey"])
+    """Order lines by order, and the bike product keys."""
+    products, orders = bench_common.read_online_orders(data)
+    bikes = {
+        key
+        for key, row in products.items()
+        if row["ProductSubcategoryKey"] in BIKE_SUBCATEGORIES
+    }
     return orders, bikes
 
 
@@ -301,7 +248,7 @@ def bench_batching(geometry, orders, placed, bikes, days: int):
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument(
         "--seed", type=int, default=7, help="product placement of parts 2 and 3"
     )

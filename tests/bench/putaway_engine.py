@@ -18,36 +18,22 @@ import random
 import statistics
 import sys
 import time
-import types
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-TARGET_MS = 50.0
-
-
-def register_addons():
-    """Make ``alltricks_*`` addon folders importable without running Odoo code."""
-    for addon_dir in sorted((ROOT / "addons").glob("alltricks_*")):
-        if addon_dir.name not in sys.modules:
-            package = types.ModuleType(addon_dir.name)
-            package.__path__ = [str(addon_dir)]
-            sys.modules[addon_dir.name] = package
-
-
-register_addons()
-
-from alltricks_slotting.putaway import (  # noqa: E402
+import bench_common  # noqa: F401 (first: makes the addons' pure packages importable)
+from alltricks_slotting.putaway import (
     PutawayEngine,
     apply_results,
     audit_state,
 )
-from alltricks_slotting.putaway.synthetic import (  # noqa: E402
+from alltricks_slotting.putaway.synthetic import (
     demo_catalog,
     demo_receipt,
     demo_warehouse,
 )
+
+TARGET_MS = 50.0
 
 
 def stock_warehouse(bins, catalog, fill, seed=3):

@@ -30,20 +30,33 @@ random, look-alike rule <= 3 %, 0 violations.
 from __future__ import annotations
 
 import argparse
-import ast
-import csv
 import math
 import random
-import sys
 import time
-import types
 from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-ADDONS = REPO / "addons"
-BIKE_SUBCATEGORIES = {"1", "2", "3"}
+import bench_common  # first: makes the addons' pure packages importable
+from alltricks_slotting.layout.grid import iter_bins
+from alltricks_slotting.putaway import (
+    SHELF,
+    BinContent,
+    IncomingLine,
+    PutawayEngine,
+    PutawaySettings,
+    PutawayWeights,
+    audit_state,
+    bin_from_spec,
+    velocity_classes,
+)
+from alltricks_slotting.putaway.geometry import (
+    fits_rotated,
+    room_left,
+    sorted_dims,
+)
+from bench_common import BIKE_SUBCATEGORIES, DEFAULT_DATA, demo_floor
+
 # unit box (cm) and weight (kg) by AdventureWorks subcategory; default: small part
 UNITS = {
     "19": (20, 15, 10, 0.1),
@@ -66,68 +79,15 @@ LOOKALIKE_SUBCATEGORIES = {"28": 1, "37": 2}
 RANDOM_DRAWS = 5
 
 
-def register_addons() -> None:
-    """Make ``alltricks_*`` importable without running their Odoo ``__init__``."""
-    for addon_dir in sorted(ADDONS.glob("alltricks_*")):
-        if addon_dir.name not in sys.modules:
-            package = types.ModuleType(addon_dir.name)
-            package.__path__ = [str(addon_dir)]
-            sys.modules[addon_dir.name] = package
-
-
-register_addons()
-
-from alltricks_slotting.layout.geometry import Depot, WarehouseGeometry  # noqa: E402
-from alltricks_slotting.layout.grid import LayoutSpec, ZoneSpec, iter_bins  # noqa: E402
-from alltricks_slotting.putaway import (  # noqa: E402
-    SHELF,
-    BinContent,
-    IncomingLine,
-    PutawayEngine,
-    PutawaySettings,
-    PutawayWeights,
-    audit_state,
-    bin_from_spec,
-    velocity_classes,
-)
-from alltricks_slotting.putaway.geometry import (  # noqa: E402
-    fits_rotated,
-    room_left,
-    sorted_dims,
-)
-
 try:
     from alltricks_picking.routing import shortest_tour
 except ImportError:  # the picking addon is optional here
     shortest_tour = None
 
 
-def default_zones():
-    """``DEFAULT_ZONES`` of the layout wizard, read from its source."""
-    path = ADDONS / "alltricks_slotting/wizards/alltricks_layout_generator.py"
-    for node in ast.parse(path.read_text()).body:
-        if isinstance(node, ast.Assign) and node.targets[0].id == "DEFAULT_ZONES":
-            return ast.literal_eval(node.value)
-    raise SystemExit(f"DEFAULT_ZONES not found in {path}")
-
-
 def build_layout():
     """Geometry and engine bins (empty) of the demo floor."""
-    zones = tuple(
-        ZoneSpec(code, aisles, levels, per_level, kind, depth, height, weight)
-        for code, kind, aisles, levels, per_level, depth, height, weight in (
-            default_zones()
-        )
-    )
-    spec = LayoutSpec(zones=zones)
-    aisle_x = [spec.aisle_x(i) for i in range(spec.aisle_count)]
-    depot_x = spec.depot_x()
-    depot = min(range(len(aisle_x)), key=lambda i: (abs(aisle_x[i] - depot_x), i))
-    geometry = WarehouseGeometry(
-        aisle_x=tuple(aisle_x),
-        cross_aisle_y=tuple(spec.cross_aisle_ys()),
-        depot=Depot(depot, 0.0, 0.0),
-    )
+    spec, geometry = demo_floor()
     bins = [
         bin_from_spec(spec_, k, geometry.depot_distance((spec_.aisle_index, spec_.y)))
         for k, spec_ in enumerate(iter_bins(spec), start=1)
@@ -137,19 +97,10 @@ def build_layout():
 
 def load_data(data: Path):
     """Products sold online and orders ``(day, [product keys])`` by day order."""
-    folder = data / "adventureworks" / "dw"
-    for name in ("DimProduct.csv", "FactInternetSales.csv"):
-        if not (folder / name).is_file():
-            sys.exit(f"Missing {folder / name}: pass --data (the shared data folder).")
-    with (folder / "DimProduct.csv").open(newline="") as handle:
-        products = {row["ProductKey"]: row for row in csv.DictReader(handle)}
-    orders = defaultdict(lambda: ["", []])
-    with (folder / "FactInternetSales.csv").open(newline="") as handle:
-        for row in csv.DictReader(handle):
-            order = orders[row["SalesOrderNumber"]]
-            order[0] = row["OrderDate"]
-            order[1].append(row["ProductKey"])
-    return products, sorted(orders.values())
+    products, orders = bench_common.read_online_orders(data)
+    return products, sorted(
+        (order["day"], order["products"]) for order in orders.values()
+    )
 
 
 def incoming_lines(products, orders, weeks):
@@ -291,7 +242,7 @@ def separation_violations(bins, lines, placed):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--weeks", type=float, default=2.0)
     parser.add_argument(

@@ -16,26 +16,13 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-import types
 from pathlib import Path
 
-ADDONS = Path(__file__).resolve().parents[2] / "addons"
+import bench_common  # noqa: F401 (first: makes the addons' pure packages importable)
+from alltricks_picking.routing import shortest_tour, walked_length
+from alltricks_slotting.layout.geometry import Depot, WarehouseGeometry
+
 MIDDLE_AISLE_WIDTH = 1.0
-
-
-def register_addons() -> None:
-    """Make ``alltricks_*`` importable without running their Odoo ``__init__``."""
-    for addon_dir in sorted(ADDONS.glob("alltricks_*")):
-        if addon_dir.name not in sys.modules:
-            package = types.ModuleType(addon_dir.name)
-            package.__path__ = [str(addon_dir)]
-            sys.modules[addon_dir.name] = package
-
-
-register_addons()
-
-from alltricks_picking.routing import shortest_tour, walked_length  # noqa: E402
-from alltricks_slotting.layout.geometry import Depot, WarehouseGeometry  # noqa: E402
 
 
 def read_instance(path: Path) -> tuple[dict[str, str], list[tuple[int, int]]]:
