@@ -5,4 +5,5 @@ from . import product_product
 from . import product_template
 from . import stock_move
 from . import stock_picking
+from . import stock_picking_batch
 from . import stock_picking_type

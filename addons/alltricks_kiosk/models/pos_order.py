@@ -145,6 +145,7 @@ class PosOrder(models.Model):
         ]
         picking.action_confirm()
         picking._alltricks_reserve_from_quants(quants)
+        picking._alltricks_put_on_express_cart()
         _logger.debug("Express pick %s created for order %s", picking.name, self.name)
         return picking
 

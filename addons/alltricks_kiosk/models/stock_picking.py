@@ -133,6 +133,43 @@ class StockPicking(models.Model):
             order="priority desc, id asc",
         )
 
+    def _alltricks_put_on_express_cart(self):
+        """Put this express pick on a cart of its own (``alltricks_picking``):
+        routed from the packing area, listed first on *Pick (scanner)*, so the
+        picker scans its bins and products like any cart and only he validates
+        it. A warehouse without a generated layout or a cart type has no
+        scanner flow: the pick stays off carts, validated from the transfers.
+        """
+        self.ensure_one()
+        Batch = self.env["stock.picking.batch"].sudo()
+        warehouse = self.picking_type_id.warehouse_id.sudo()
+        if not self._can_alltricks_go_on_cart(warehouse):
+            _logger.debug("Express pick %s stays off carts", self.name)
+            return Batch
+        batch = warehouse._alltricks_plan_picking(self.sudo())
+        batch.write(
+            {
+                # carts of a planning run are ranked from 1: express ones first
+                "alltricks_plan_seq": 0,
+                "description": self.env._(
+                    "Express %(pickup)s for the showroom counter",
+                    pickup=self.alltricks_pickup_number or self.name,
+                ),
+            }
+        )
+        _logger.debug("Express pick %s on cart %s", self.name, batch.name)
+        return batch
+
+    def _can_alltricks_go_on_cart(self, warehouse):
+        return bool(
+            self.move_line_ids
+            and warehouse.slot_aisle_count > 0
+            and warehouse.slot_bays_per_side > 0
+            and self.env["alltricks.cart.type"]
+            .sudo()
+            ._get_for_flow(warehouse.company_id)
+        )
+
     def _prepare_alltricks_move_values(self, product, quantity):
         self.ensure_one()
         return {

@@ -3,6 +3,7 @@ from . import test_counter_screen
 from . import test_kiosk_catalog
 from . import test_kiosk_categories
 from . import test_kiosk_category_rights
+from . import test_kiosk_express_cart
 from . import test_kiosk_orders
 from . import test_kiosk_refusals
 from . import test_kiosk_route
