@@ -1,6 +1,6 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, new_test_user
 
 from .common import ShowroomKioskMixin
 
@@ -111,6 +111,30 @@ class TestKioskExpressCart(ShowroomKioskMixin, TransactionCase):
         self.assertEqual(cart.state, "done")
         self.assertEqual(pick.alltricks_counter_state, "ready")
         self.assertEqual(self._kiosk_qty(self.bike), 0.0)
+
+    def _pick_with_scanner(self, pick):
+        cart = pick.batch_id.with_user(self.picker)
+        cart.action_alltricks_scan_take()
+        for line in cart._get_route_move_lines():
+            cart.alltricks_scan_fill(line.id)
+        cart.alltricks_scan_done()
+
+    def test_clerk_who_also_picks_hands_over_an_order_another_picker_brought(self):
+        clerk = new_test_user(
+            self.env,
+            "sr_clerk_picker",
+            groups="base.group_user,alltricks_kiosk.group_showroom_staff,"
+            "alltricks_slotting.group_picker",
+        )
+        order = self._kiosk_order(self.bike, 1)
+        pick = self._express_picks(order)
+        self._pick_with_scanner(pick)
+        self._pay_at_counter(order)
+
+        pick.with_user(clerk).action_alltricks_hand_over()
+
+        self.assertTrue(pick.alltricks_handed_over)
+        self.assertEqual((order.picking_ids - pick).state, "done")
 
     def test_express_pick_found_nowhere_goes_on_a_new_express_cart(self):
         order = self._kiosk_order(self.bike, 1)
