@@ -1,3 +1,4 @@
+from . import pos_category
 from . import pos_config
 from . import pos_order
 from . import product_category

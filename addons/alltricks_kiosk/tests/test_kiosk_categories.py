@@ -115,3 +115,39 @@ class TestKioskCategories(ShowroomKioskMixin, TransactionCase):
         product.categ_id = self.unmapped
 
         self.assertEqual(product.pos_categ_ids, self.kiosk_sale)
+
+
+@tagged("post_install", "-at_install")
+class TestKioskCategoryDeletion(TransactionCase):
+    """Point of sale categories are deleted with no session open (core rule)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        PosCategory = cls.env["pos.category"]
+        cls.kiosk_bikes = PosCategory.create({"name": "Kiosk bikes"})
+        cls.kiosk_gravel = PosCategory.create({"name": "Kiosk gravel"})
+        cls.kiosk_sale = PosCategory.create({"name": "Kiosk sale"})
+        cls.bikes = cls.env["product.category"].create({"name": "Test bikes"})
+        cls.gravel = cls.env["product.category"].create(
+            {"name": "Gravel", "parent_id": cls.bikes.id}
+        )
+
+    def _on_sale(self, name, category):
+        return self.env["product.template"].create(
+            {"name": name, "categ_id": category.id, "available_in_pos": True}
+        )
+
+    def test_deleted_kiosk_category_falls_back_to_the_parent_mapping(self):
+        self.bikes.alltricks_kiosk_categ_id = self.kiosk_bikes
+        self.gravel.alltricks_kiosk_categ_id = self.kiosk_gravel
+        gravel = self._on_sale("Gravel Bike", self.gravel)
+        chosen = self._on_sale("Chosen Bike", self.gravel)
+        chosen.pos_categ_ids = self.kiosk_gravel | self.kiosk_sale
+        self.assertEqual(gravel.pos_categ_ids, self.kiosk_gravel)
+
+        self.kiosk_gravel.unlink()
+
+        self.assertFalse(self.gravel.alltricks_kiosk_categ_id)
+        self.assertEqual(gravel.pos_categ_ids, self.kiosk_bikes)
+        self.assertEqual(chosen.pos_categ_ids, self.kiosk_sale, "the rest is kept")
