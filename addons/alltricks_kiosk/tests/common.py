@@ -1,6 +1,6 @@
 import uuid
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests.common import new_test_user
 
 
@@ -72,6 +72,22 @@ class ShowroomKioskMixin:
         # what a request's commit does: alltricks_catalog may sync the shop
         # publication (and so Available in POS) just before it
         cls.env.cr.flush()
+
+    def _web_order(self, product, qty):
+        """A confirmed web shop order of ``qty`` ``product`` from the showroom
+        warehouse: it reserves shelf units the kiosk then cannot sell."""
+        customer = self.env["res.partner"].create({"name": "Web customer"})
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "warehouse_id": self.warehouse.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "product_uom_qty": qty})
+                ],
+            }
+        )
+        order.action_confirm()
+        return order
 
     def _kiosk_cart(self, product, qty=1.0):
         """A one-line cart as the kiosk's browser sends it."""

@@ -1,4 +1,3 @@
-from odoo import Command
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
@@ -13,7 +12,6 @@ class TestKioskCatalog(ShowroomKioskMixin, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_showroom()
-        cls.customer = cls.env["res.partner"].create({"name": "Web customer"})
 
     def _kiosk_data(self):
         user = self.config.self_ordering_default_user_id
@@ -21,19 +19,6 @@ class TestKioskCatalog(ShowroomKioskMixin, TransactionCase):
 
     def _kiosk_names(self):
         return {t["name"] for t in self._kiosk_data()["product.template"]}
-
-    def _web_order(self, product, qty):
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "warehouse_id": self.warehouse.id,
-                "order_line": [
-                    Command.create({"product_id": product.id, "product_uom_qty": qty})
-                ],
-            }
-        )
-        order.action_confirm()
-        return order
 
     def test_shelved_item_appears_on_the_kiosk(self):
         self.assertIn("Showroom Gravel Bike", self._kiosk_names())

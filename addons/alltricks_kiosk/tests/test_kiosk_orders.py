@@ -1,4 +1,3 @@
-from odoo import Command
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase, new_test_user
 
@@ -11,20 +10,6 @@ class TestKioskOrders(ShowroomKioskMixin, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_showroom()
-        cls.customer = cls.env["res.partner"].create({"name": "Web customer"})
-
-    def _web_order(self, product, qty):
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "warehouse_id": self.warehouse.id,
-                "order_line": [
-                    Command.create({"product_id": product.id, "product_uom_qty": qty})
-                ],
-            }
-        )
-        order.action_confirm()
-        return order
 
     def test_kiosk_confirmation_reserves_the_units_in_one_urgent_express_pick(self):
         order = self._kiosk_order(self.bike, 2)

@@ -1,6 +1,5 @@
 from unittest.mock import patch
 
-from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
@@ -17,20 +16,6 @@ class TestKioskRefusals(ShowroomKioskMixin, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_showroom()
-        cls.customer = cls.env["res.partner"].create({"name": "Web customer"})
-
-    def _web_order(self, product, qty):
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "warehouse_id": self.warehouse.id,
-                "order_line": [
-                    Command.create({"product_id": product.id, "product_uom_qty": qty})
-                ],
-            }
-        )
-        order.action_confirm()
-        return order
 
     def _assert_refused(self, product, qty, message):
         # assertRaises rolls back to a savepoint, as the kiosk request would.

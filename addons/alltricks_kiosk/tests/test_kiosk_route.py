@@ -1,5 +1,4 @@
 import json
-import uuid
 
 from odoo.tests import tagged
 from odoo.tests.common import HttpCase
@@ -22,30 +21,15 @@ class TestKioskRoute(ShowroomKioskMixin, HttpCase):
         """POST a one-line cart to /pos-self-order/process-order/kiosk/, as the
         kiosk's browser does; return the JSON-RPC reply."""
         order = {
+            **self._kiosk_cart(product, qty),
+            # what a new order carries before the server gives it an identity
             "id": None,
             "access_token": None,
             "pos_reference": None,
-            "state": "draft",
+            "tracking_number": None,
             "amount_total": 0,
             "amount_tax": 0,
             "amount_paid": 0,
-            "amount_return": 0,
-            "tracking_number": None,
-            "uuid": str(uuid.uuid4()),
-            "lines": [
-                [
-                    0,
-                    0,
-                    {
-                        "product_id": product.id,
-                        "qty": qty,
-                        "price_unit": product.list_price,
-                        "price_subtotal": product.list_price * qty,
-                        "price_subtotal_incl": product.list_price * qty,
-                        "uuid": str(uuid.uuid4()),
-                    },
-                ]
-            ],
         }
         payload = {
             "jsonrpc": "2.0",
