@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Catalog",
     "summary": "Product sheets, brands, buyers; the shop sells only shelved stock",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.5.1",
     "category": "Sales/Sales",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",
@@ -19,7 +19,6 @@
         "security/alltricks_catalog_security.xml",
         "security/ir.model.access.csv",
         "security/alltricks_sheet_rule_security.xml",
-        "data/alltricks_sheet_rule_data.xml",
         "views/product_category_views.xml",
         "wizards/alltricks_variant_grid_wizard_views.xml",
         "views/product_template_views.xml",

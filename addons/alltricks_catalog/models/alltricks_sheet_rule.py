@@ -61,6 +61,21 @@ class AlltricksSheetRule(models.Model):
             rule.name = f"{scope} ({rule.company_id.name})"
 
     @api.model
+    def _prepare_default_rule_values(self, company):
+        """Values of the default rule every company gets (installation, new
+        company): a real title and a photo, whatever the category. Categories
+        add their own rules (a verified weight for technical parts...)."""
+        return {
+            "company_id": company.id,
+            "category_id": False,
+            "title_min_length": 10,
+            "title_requires_brand": False,
+            "image_required": True,
+            "weight_verified_required": False,
+            "threshold": 100,
+        }
+
+    @api.model
     def _get_rule_for(self, category, company):
         """The rule of the category or of its nearest ancestor that has one,
         else the company's default rule (none: the sheet scores 100 %)."""

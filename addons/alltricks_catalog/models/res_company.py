@@ -2,7 +2,7 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -16,6 +16,25 @@ class ResCompany(models.Model):
     alltricks_cutoff_bikes = fields.Float(
         string="Cut-off for complete bikes", default=17.0
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._alltricks_create_default_sheet_rule()
+        return companies
+
+    def _alltricks_create_default_sheet_rule(self):
+        """Give each of these companies the default sheet rule, unless it has a
+        rule without a category already (an archived one included: archiving
+        it is how a catalog manager scores such sheets 100 %)."""
+        rules = self.env["alltricks.sheet.rule"].sudo().with_context(active_test=False)
+        covered = rules.search(
+            [("category_id", "=", False), ("company_id", "in", self.ids)]
+        ).company_id
+        # Whoever creates the company need not be a catalog manager.
+        return rules.create(
+            [rules._prepare_default_rule_values(company) for company in self - covered]
+        )
 
     def _alltricks_cutoff_hour(self, products):
         """The cut-off hour that applies to an order holding ``products``."""

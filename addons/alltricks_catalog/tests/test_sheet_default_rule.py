@@ -64,15 +64,6 @@ class TestSheetDefaultRule(TransactionCase):
         self.assertEqual(template.sheet_score, 50)
         self.assertIn("<li>Verified weight</li>", template.sheet_missing)
 
-    def test_company_without_default_rule_scores_everything_complete(self):
-        company = self.env["res.company"].create({"name": "Alltricks Belgium"})
-        template = self.env["product.template"].create(
-            {"name": "Pump", "company_id": company.id}
-        )
-
-        self.assertFalse(template.sheet_rule_id)
-        self.assertEqual(template.sheet_score, 100)
-
     def test_one_default_rule_per_company(self):
         with (
             self.assertRaises(IntegrityError),
