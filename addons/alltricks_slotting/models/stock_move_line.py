@@ -10,7 +10,10 @@ from odoo.tools import SQL
 _logger = logging.getLogger(__name__)
 
 # Set while the putaway itself writes destinations: they need no override check.
+# Its value is a Python object that no RPC call can send: a client that sets
+# the key in its context is still checked.
 PLANNED = "slot_putaway_planned"
+PLANNED_TOKEN = object()
 
 
 class StockMoveLine(models.Model):
@@ -34,16 +37,20 @@ class StockMoveLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        if not self.env.context.get(PLANNED):
+        if not self._is_slot_putaway_write():
             lines.filtered("location_dest_id.slot_rack_type")._check_slot_override()
         return lines
 
     def write(self, vals):
-        if vals.get("location_dest_id") and not self.env.context.get(PLANNED):
+        if vals.get("location_dest_id") and not self._is_slot_putaway_write():
             # checked before writing, so that a refusal leaves nothing changed
             new_bin = self.env["stock.location"].browse(vals["location_dest_id"])
             self._check_slot_override(new_bin)
         return super().write(vals)
+
+    def _is_slot_putaway_write(self):
+        """The putaway engine itself writes these destinations (server code)."""
+        return self.env.context.get(PLANNED) is PLANNED_TOKEN
 
     # Manual choice of a bin
 
@@ -183,7 +190,9 @@ class StockMoveLine(models.Model):
             lines, location=destination, exclude_move_lines=self
         )
         planned_at = time.perf_counter()
-        self.with_context(**{PLANNED: True})._slot_write_results(results, destination)
+        self.with_context(**{PLANNED: PLANNED_TOKEN})._slot_write_results(
+            results, destination
+        )
         _logger.debug(
             "putaway of %s lines into %s: planned in %.3f s, written in %.3f s",
             len(self),

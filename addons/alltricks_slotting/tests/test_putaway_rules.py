@@ -58,6 +58,34 @@ class TestPutawayRules(SlottingPutawayCase):
         self.env.invalidate_all()
         self.assertNotEqual(line.location_dest_id, grips_bin)
 
+    def test_putaway_context_key_sent_by_a_client_does_not_skip_the_rules(self):
+        front = self._product(
+            "Front wheel 29", size=30.0, categ_id=self.wheel.categ_id.id
+        )
+        picking = self._receive([(self.wheel, 1), (front, 1)])
+        wheel_bin = self._bins_of(picking, self.wheel)
+        line = self._lines_of(picking, front)
+        front_bin = line.location_dest_id
+        self.assertEqual(wheel_bin.slot_rack_type, "bulky")
+        # what a client sends over RPC: a plain value in its context
+        rpc = {"slot_putaway_planned": True}
+
+        # assertRaises (not ...Regex) rolls back what the refused call wrote
+        with self.assertRaises(UserError) as refusal:
+            line.with_user(self.picker).with_context(**rpc).write(
+                {"location_dest_id": wheel_bin.id}
+            )
+        self.assertIn("holds, or is about to receive", refusal.exception.args[0])
+        self.env.invalidate_all()
+        self.assertEqual(line.location_dest_id, front_bin)
+        with self.assertRaises(UserError) as refusal:
+            line.with_user(self.picker).with_context(**rpc).copy(
+                {"location_dest_id": wheel_bin.id, "quantity": 1.0}
+            )
+        self.assertIn("holds, or is about to receive", refusal.exception.args[0])
+        self.env.invalidate_all()
+        self.assertEqual(self._lines_of(picking, front).location_dest_id, front_bin)
+
     def test_shelf_product_by_hand_in_a_bulky_rack_is_refused(self):
         picking = self._receive([(self.pads, 4)])
         rack = self.env["stock.location"].search(
