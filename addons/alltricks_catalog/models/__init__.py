@@ -7,6 +7,7 @@ from . import sale_order
 from . import payment_transaction
 from . import sale_order_line
 from . import stock_quant
+from . import stock_location
 from . import website
 from . import alltricks_replenishment_line
 from . import product_brand

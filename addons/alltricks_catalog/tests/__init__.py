@@ -17,3 +17,4 @@ from . import test_paid_sold_out_page
 from . import test_cart_sold_out_page
 from . import test_sheet_default_rule
 from . import test_sheet_company_rule
+from . import test_location_sellable
