@@ -153,11 +153,15 @@ class StockPicking(models.Model):
         )
 
     def _alltricks_log_mismatch(self, kind, **values):
-        mismatch = self.env["alltricks.pack.mismatch"].create(
-            self._prepare_alltricks_mismatch_values(kind, **values)
+        # The log is append-only and nobody may write it directly: only these
+        # pack-scan methods, after their own checks, add to it.
+        mismatch = (
+            self.env["alltricks.pack.mismatch"]
+            .sudo()
+            .create(self._prepare_alltricks_mismatch_values(kind, **values))
         )
         _logger.info("%s: packing mismatch %s (%s)", self.name, kind, mismatch.id)
-        return mismatch
+        return mismatch.sudo(False)
 
     def alltricks_pack_done(self):
         """Validate when every unit matches, else log what is missing.

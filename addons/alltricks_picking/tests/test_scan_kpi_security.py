@@ -64,3 +64,42 @@ class TestScanKpiSecurity(ScanCase):
         self.assertEqual(len(pack.sudo().alltricks_mismatch_ids), 1)
         self.assertFalse(seen)
         self.assertFalse(self.env["alltricks.scan.kpi"].with_user(outsider).search([]))
+
+    def test_nobody_writes_the_mismatch_log_by_hand(self):
+        pack = self.picked_pack([(self.products["B-02-07-1-1"], 1)])
+        pack = pack.with_user(self.packer)
+        pack.alltricks_pack_scan("EAN-B-02-07-1-1")
+        self.assertTrue(pack.alltricks_pack_done()["ok"])
+        self.assertEqual(pack.state, "done")
+        forged = {
+            "picking_id": pack.id,
+            "kind": "wrong",
+            "picker_id": self.picker2.id,
+            "packer_id": self.manager.id,
+        }
+
+        for user in (self.packer, self.manager):
+            with self.assertRaises(AccessError):
+                self.env["alltricks.pack.mismatch"].with_user(user).create(forged)
+        self.assertFalse(pack.sudo().alltricks_mismatch_ids)
+        self.assertEqual(pack.alltricks_open_mismatch_count, 0)
+
+    def test_pack_scan_logs_the_mismatch_with_its_own_picker_and_packer(self):
+        product = self.products["B-02-07-1-1"]
+        pack = self.picked_pack([(product, 1)]).with_user(self.packer)
+
+        refused = pack.alltricks_pack_scan("EAN-LOOK")
+
+        self.assertFalse(refused["ok"])
+        mismatch = pack.sudo().alltricks_mismatch_ids
+        self.assertEqual(
+            (mismatch.kind, mismatch.picker_id, mismatch.packer_id),
+            ("wrong", self.picker, self.packer),
+        )
+        self.assertEqual(mismatch.create_uid, self.packer)
+        self.assertEqual(pack.alltricks_open_mismatch_count, 1)
+        with self.assertRaises(AccessError):
+            mismatch.with_user(self.manager).write({"picker_id": self.picker2.id})
+        with self.assertRaises(AccessError):
+            mismatch.with_user(self.manager).unlink()
+        self.assertEqual(mismatch.picker_id, self.picker)
