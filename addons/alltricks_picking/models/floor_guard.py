@@ -85,6 +85,31 @@ def check_cart_cancel(batches):
         )
 
 
+def check_cart_unreserve(pickings):
+    """Refuse a floor user unreserving an open transfer of a planned cart.
+
+    Its lines would leave the cart's route while the transfer stays on it: the
+    cart would be done without them and the order would wait. A picker marks
+    missing what he cannot find; a warehouse manager may unreserve.
+    """
+    env = pickings.env
+    if not is_floor_user(env):
+        return
+    planned = pickings.filtered(
+        lambda p: is_planned_cart(p.batch_id) and p.state not in ("done", "cancel")
+    )
+    if planned:
+        raise AccessError(
+            env._(
+                "%(name)s is on cart %(cart)s: its reservation is the cart's "
+                "route, only a warehouse manager can unreserve it. Pick it, "
+                "marking missing what you cannot find, or ask a manager.",
+                name=planned[0].name,
+                cart=planned[0].batch_id.name,
+            )
+        )
+
+
 def lock_scan(records, message):
     """Lock ``records`` for one scan, or refuse it with ``message``.
 

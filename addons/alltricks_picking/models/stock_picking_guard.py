@@ -7,6 +7,7 @@ from .floor_guard import (
     PLANNER_GROUP,
     check_cart_add,
     check_cart_owner,
+    check_cart_unreserve,
     is_pack_picking,
 )
 
@@ -126,6 +127,7 @@ class StockPicking(models.Model):
 
     def do_unreserve(self):
         check_cart_owner(self)
+        check_cart_unreserve(self)
         return super().do_unreserve()
 
     def action_cancel(self):

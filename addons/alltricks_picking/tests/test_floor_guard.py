@@ -46,6 +46,23 @@ class TestFloorGuard(ScanCase):
         self.assertEqual(self.batch.state, "in_progress")
         self.assertEqual(self.pick.batch_id, self.batch)
 
+    def test_picker_cannot_unreserve_a_transfer_of_his_own_cart(self):
+        before = self.snapshot(self.product)
+
+        with self.assertRaises(AccessError) as refusal:
+            self.pick.with_user(self.picker).do_unreserve()
+
+        self.assertEqual(
+            refusal.exception.args[0],
+            f"{self.pick.name} is on cart {self.batch.name}: its reservation is "
+            "the cart's route, only a warehouse manager can unreserve it. Pick "
+            "it, marking missing what you cannot find, or ask a manager.",
+        )
+        self.assertEqual(self.snapshot(self.product), before)
+        self.assertEqual(self.pick.state, "assigned")
+        self.assertEqual(self.batch._get_route_move_lines(), self.line)
+        self.assertEqual(self.line.alltricks_scanned_qty, 1)
+
     def test_a_manager_may_unreserve_a_taken_cart(self):
         self.pick.with_user(self.manager).do_unreserve()
 
