@@ -84,6 +84,14 @@ class StockPicking(models.Model):
         """Plan the selected transfers that are ready and not in a batch yet."""
         Batch = self.env["stock.picking.batch"]
         Batch._check_alltricks_planner()
+        if not self:
+            raise UserError(
+                self.env._(
+                    "No transfer selected: select the ready picking transfers to "
+                    "put on carts, or use the Plan picking menu to plan every "
+                    "ready transfer."
+                )
+            )
         batches = Batch
         for warehouse in self.picking_type_id.warehouse_id:
             ready = warehouse._get_alltricks_pickings_to_plan() & self
@@ -118,8 +126,10 @@ class StockPicking(models.Model):
         Shipping policy "when all products are ready": Odoo keeps a partly
         reserved transfer waiting, counted apart from those with no stock.
         """
-        pick_types = warehouses.mapped(
-            lambda warehouse: warehouse._get_alltricks_pick_type()
+        # not mapped(): on no warehouse (transfers of types outside any) it
+        # would call the lambda on the empty recordset
+        pick_types = self.env["stock.picking.type"].union(
+            *(warehouse._get_alltricks_pick_type() for warehouse in warehouses)
         )
         base = Domain(domain) & Domain("picking_type_id", "in", pick_types.ids)
         free = base & Domain("batch_id", "=", False)

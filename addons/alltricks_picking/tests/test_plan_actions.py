@@ -23,6 +23,43 @@ class TestPlanActions(PickingCase):
         with self.assertRaisesRegex(UserError, "ready picking transfers"):
             picking.with_user(self.manager).action_alltricks_plan_picking()
 
+    def test_plan_with_an_empty_selection_says_what_to_select(self):
+        ready = self.make_pick([(self.products["A-01-09-1-1"], 1)])
+        Picking = self.env["stock.picking"].with_user(self.manager)
+
+        with self.assertRaises(UserError) as refusal:
+            Picking.action_alltricks_plan_picking()
+
+        self.assertEqual(
+            refusal.exception.args[0],
+            "No transfer selected: select the ready picking transfers to put on "
+            "carts, or use the Plan picking menu to plan every ready transfer.",
+        )
+        self.assertFalse(ready.batch_id)
+
+    def test_plan_a_transfer_outside_any_warehouse_tells_what_to_select(self):
+        picking_type = self.env["stock.picking.type"].create(
+            {
+                "name": "No warehouse",
+                "code": "internal",
+                "sequence_code": "NOWH",
+                "warehouse_id": False,
+                "default_location_src_id": self.warehouse.lot_stock_id.id,
+                "default_location_dest_id": self.warehouse.lot_stock_id.id,
+            }
+        )
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": picking_type.id,
+                "location_id": self.warehouse.lot_stock_id.id,
+                "location_dest_id": self.warehouse.lot_stock_id.id,
+            }
+        )
+
+        with self.assertRaisesRegex(UserError, "ready picking transfers"):
+            picking.with_user(self.manager).action_alltricks_plan_picking()
+        self.assertFalse(picking.batch_id)
+
     def test_scheduled_planning_batches_ready_transfers(self):
         picking = self.make_pick([(self.products["B-02-07-1-1"], 1)])
 
