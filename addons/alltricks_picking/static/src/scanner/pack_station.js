@@ -3,7 +3,7 @@ import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
-import { callOrRefuse, useScanner } from "./scan_hooks";
+import { callOrRefuse, takeInputCode, useScanner } from "./scan_hooks";
 
 const PICKING = "stock.picking";
 
@@ -96,9 +96,7 @@ export class PackStation extends Component {
 
     onInputKey(ev) {
         if (ev.key === "Enter") {
-            const code = this.state.code;
-            this.state.code = "";
-            this.scan(code);
+            this.scan(takeInputCode(ev, this.state));
         }
     }
 

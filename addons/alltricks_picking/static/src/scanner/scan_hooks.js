@@ -18,3 +18,20 @@ export async function callOrRefuse(orm, model, method, args) {
         return { error: message };
     }
 }
+
+/**
+ * The code typed or sent into the scan input when Enter is pressed; the input
+ * is emptied at once, whatever the server answers next.
+ *
+ * Read from the element itself, not from the state bound by t-model: a
+ * scanner in "send as string" mode (or a paste) sets the code and presses
+ * Enter before the screen renders again, so the state goes "" -> code -> ""
+ * between two renders, OWL sees no change to patch and the input would keep
+ * the code, glued to the next one.
+ */
+export function takeInputCode(ev, state) {
+    const code = ev.target.value;
+    ev.target.value = "";
+    state.code = "";
+    return code;
+}

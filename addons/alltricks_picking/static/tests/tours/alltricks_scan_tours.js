@@ -9,11 +9,36 @@ function scan(code, expect) {
     ];
 }
 
+/**
+ * A scanner in "send as string" mode (or a paste): the whole code and Enter
+ * arrive before the screen renders again. The input must be empty after it,
+ * whether the code was accepted or refused, so the next code is not glued on.
+ */
+function scanAtOnce(code, expect) {
+    return [
+        {
+            content: `Send ${code} and Enter at once`,
+            trigger: INPUT,
+            run() {
+                const input = this.anchor;
+                input.value = code;
+                input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+                input.dispatchEvent(
+                    new KeyboardEvent("keydown", { key: "Enter", bubbles: true })
+                );
+            },
+        },
+        { content: `Answer to ${code}`, trigger: `.o_alltricks_scan_message:contains(${expect})` },
+        { content: `The input is empty after ${code}`, trigger: `${INPUT}:empty` },
+    ];
+}
+
 registry.category("web_tour.tours").add("alltricks_picker_screen_tour", {
     steps: () => [
         { content: "Take the cart", trigger: ".o_alltricks_batch", run: "click" },
         { trigger: ".o_alltricks_bin:contains(C-01-05-1-1)" },
         ...scan("C-01-05-1-1", "Bin confirmed."),
+        ...scanAtOnce("NOPE-1", "Unknown barcode NOPE-1"),
         {
             content: "A look-alike is refused",
             trigger: INPUT,
@@ -26,7 +51,7 @@ registry.category("web_tour.tours").add("alltricks_picker_screen_tour", {
         { trigger: ".o_alltricks_qty:contains(0 / 2)" },
         ...scan("EAN-C-01-05-1-1", "1 of 2 picked."),
         { trigger: ".o_alltricks_scan_message.alert-success" },
-        ...scan("EAN-C-01-05-1-1", "2 of 2 picked."),
+        ...scanAtOnce("EAN-C-01-05-1-1", "2 of 2 picked."),
         ...scan("TOTE-1", "Tote confirmed."),
         { trigger: ".o_alltricks_bin:contains(A-01-09-1-1)" },
         ...scan("A-01-09-1-1", "Bin confirmed."),
@@ -44,7 +69,7 @@ registry.category("web_tour.tours").add("alltricks_pack_station_tour", {
         ...scan("TOTE-1", "pick list first (the barcode at the top of the sheet)"),
         ...scan("BATCH/TOUR", "Cart BATCH/TOUR: scan a tote."),
         { trigger: ".o_alltricks_cart:contains(BATCH/TOUR)" },
-        ...scan("TOTE-2", "Cart BATCH/TOUR has no TOTE-2"),
+        ...scanAtOnce("TOTE-2", "Cart BATCH/TOUR has no TOTE-2"),
         { content: "A refused tote keeps the cart", trigger: ".o_alltricks_cart:contains(BATCH/TOUR)" },
         ...scan("TOTE-1", "scan every unit."),
         { content: "Leave the tote", trigger: ".o_alltricks_leave", run: "click" },
