@@ -84,6 +84,16 @@ class AlltricksHelpdeskAfterSales(models.AbstractModel):
                     ticket=ticket.number,
                 )
             )
+        if ticket.alltricks_product_id.type != "consu":
+            raise UserError(
+                self.env._(
+                    "%(product)s is not a physical product: the workshop has "
+                    "nothing to repair. Set the product of ticket %(ticket)s to "
+                    "the part or bike to repair.",
+                    product=ticket.alltricks_product_id.display_name,
+                    ticket=ticket.number,
+                )
+            )
         return self.env["repair.order"].create(self._prepare_repair_values(ticket))
 
     def _prepare_repair_values(self, ticket):

@@ -81,3 +81,16 @@ class TestAfterSales(HelpdeskFixture, TransactionCase):
 
         self.assertFalse(repair.under_warranty)
         self.assertEqual(repair.sale_order_id.partner_id, self.portal_alice.partner_id)
+
+    def test_repair_of_a_service_is_refused_with_nothing_created(self):
+        service = self.env["product.product"].create(
+            {"name": "Fitting session", "type": "service"}
+        )
+        self.ticket.alltricks_product_id = service
+        repairs = self.env["repair.order"].sudo().search_count([])
+
+        with self.assertRaisesRegex(UserError, "not a physical product"):
+            self.ticket.action_alltricks_create_repair()
+
+        self.assertFalse(self.ticket.alltricks_repair_id)
+        self.assertEqual(self.env["repair.order"].sudo().search_count([]), repairs)
