@@ -17,9 +17,14 @@ class StockPickingBatch(models.Model):
 
     @api.model
     def alltricks_scan_batches(self):
-        """Carts the current picker can work on: his own first, then free ones."""
+        """Carts the current picker can work on: his own first, then free ones.
+
+        Only carts made by the planner (Plan picking, express carts): a batch
+        made by hand has no totes nor route to walk.
+        """
         batches = self.search(
             [
+                ("alltricks_cart_type_id", "!=", False),
                 ("state", "=", "in_progress"),
                 ("company_id", "in", self.env.companies.ids),
                 ("picking_type_code", "!=", "incoming"),
@@ -55,6 +60,15 @@ class StockPickingBatch(models.Model):
         if self.state != "in_progress":
             raise UserError(
                 self.env._("Cart %(name)s is not to pick any more.", name=self.name)
+            )
+        if not self.alltricks_cart_type_id:
+            raise UserError(
+                self.env._(
+                    "%(name)s was not planned for the scanner (no totes, no "
+                    "route): take a cart from the list, or ask a warehouse "
+                    "manager to plan its transfers with Plan picking.",
+                    name=self.name,
+                )
             )
         if self.user_id and self.user_id != self.env.user:
             raise UserError(

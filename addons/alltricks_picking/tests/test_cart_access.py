@@ -137,3 +137,34 @@ class TestCartAccess(ScanCase):
                 self.pick.with_user(user).button_validate()
         self.assertEqual(self.snapshot(self.product), before)
         self.assertEqual(self.pick.state, "assigned")
+
+    def test_scanner_lists_and_takes_planned_carts_only(self):
+        free_cart = self.plan(self.make_pick([(self.products["A-02-01-1-1"], 1)]))
+        manual_pick = self.make_pick([(self.products["C-01-05-1-1"], 1)])
+        manual = (
+            self.env["stock.picking.batch"]
+            .with_user(self.manager)
+            .create({"picking_ids": [Command.set(manual_pick.ids)]})
+        )
+        manual.action_confirm()
+        self.assertEqual(manual.state, "in_progress")
+        ours = (self.batch | free_cart | manual).ids
+
+        listed = [
+            (batch["id"], batch["mine"])
+            for batch in self.env["stock.picking.batch"]
+            .with_user(self.picker)
+            .alltricks_scan_batches()
+            if batch["id"] in ours
+        ]
+
+        self.assertEqual(listed, [(self.batch.id, True), (free_cart.id, False)])
+        with self.assertRaises(UserError) as refusal:
+            manual.with_user(self.picker2).action_alltricks_scan_take()
+        self.assertEqual(
+            refusal.exception.args[0],
+            f"{manual.name} was not planned for the scanner (no totes, no route): "
+            "take a cart from the list, or ask a warehouse manager to plan its "
+            "transfers with Plan picking.",
+        )
+        self.assertFalse(manual.user_id)
