@@ -16,6 +16,40 @@ CORE_WRITE = object()
 CORE_KEY = "alltricks_core_write"
 
 
+# Odoo's batch validation names in the context key ``pickings_to_detach`` the
+# empty transfers it takes off the batch. A client can send that key too: it is
+# trusted only inside a validation, for empty transfers of the batches validated.
+DETACH_KEY = "alltricks_validation_detach"
+
+
+class ValidationDetach:
+    """Context value of a validation running on the server: the transfers it
+    may take off their batch (no RPC call can send this object)."""
+
+    __slots__ = ("picking_ids",)
+
+    def __init__(self, picking_ids):
+        self.picking_ids = frozenset(picking_ids)
+
+
+def validation_context(pickings):
+    """``pickings`` being validated, with the transfers Odoo may detach: those
+    it names that are on the same batches and hold no quantity (what Odoo's
+    batch validation leaves out as empty)."""
+    asked = pickings.env.context.get("pickings_to_detach") or ()
+    detach = (pickings.browse(asked) & pickings.batch_id.picking_ids).filtered(
+        lambda p: not any(p.move_ids.mapped("quantity"))
+    )
+    return pickings.with_context(**{DETACH_KEY: ValidationDetach(detach.ids)})
+
+
+def is_validation_detach(picking):
+    """Odoo's validation takes ``picking`` off its batch (empty at the
+    validation of its batch)."""
+    token = picking.env.context.get(DETACH_KEY)
+    return isinstance(token, ValidationDetach) and picking.id in token.picking_ids
+
+
 def core_context(records):
     """``records`` with the context of Odoo's own reservation code."""
     return records.with_context(**{CORE_KEY: CORE_WRITE})

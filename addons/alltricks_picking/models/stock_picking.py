@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
 from ..batching import Order, OrderLine
+from .floor_guard import DETACH_KEY, validation_context
 from .stock_picking_batch import PLANNER_GROUP, check_plan_write
 from .stock_picking_pack import check_override_write
 
@@ -187,7 +188,10 @@ class StockPicking(models.Model):
     def button_validate(self):
         self._check_alltricks_cart_validation()
         batches = self.batch_id
-        result = super().button_validate()
+        result = super(StockPicking, validation_context(self)).button_validate()
+        if isinstance(result, dict) and isinstance(result.get("context"), dict):
+            # a wizard's context goes to the client: the token stays here
+            result["context"].pop(DETACH_KEY, None)
         self._alltricks_release_backorders(batches)
         return result
 

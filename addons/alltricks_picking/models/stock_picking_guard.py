@@ -9,6 +9,7 @@ from .floor_guard import (
     check_cart_owner,
     check_cart_unreserve,
     is_pack_picking,
+    is_validation_detach,
 )
 
 _logger = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ class StockPicking(models.Model):
         """Odoo's validation takes this transfer off its batch (part validated,
         or empty at the batch's validation)."""
         self.ensure_one()
-        return self.id in (self.env.context.get("pickings_to_detach") or ()) or any(
+        return is_validation_detach(self) or any(
             move.state == "done" for move in self.move_ids
         )
 

@@ -121,6 +121,20 @@ class TestCartAccess(ScanCase):
             )
         self.assertEqual(pack.move_line_ids.alltricks_scanned_qty, 0)
 
+    def test_validation_context_sent_by_a_client_takes_nothing_off_a_cart(self):
+        before = self.snapshot(self.product)
+        # what Odoo's batch validation puts in its context, sent over RPC
+        pick = self.pick.with_user(self.picker).with_context(
+            pickings_to_detach=self.pick.ids
+        )
+
+        with self.assertRaisesRegex(AccessError, "only a warehouse manager can take"):
+            pick.write({"batch_id": False})
+
+        self.assertEqual(self.pick.batch_id, self.batch)
+        self.assertEqual(self.line.alltricks_scanned_qty, 1)
+        self.assertEqual(self.snapshot(self.product), before)
+
     def test_a_planned_transfer_is_not_validated_off_its_cart(self):
         before = self.snapshot(self.product)
         with self.assertRaisesRegex(AccessError, "which is not yours: only its picker"):

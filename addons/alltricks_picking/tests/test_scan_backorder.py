@@ -84,3 +84,27 @@ class TestScanBackorder(ScanCase):
         self.assertEqual(pick.state, "done")
         self.assertEqual(pick.backorder_ids.move_ids.product_id, short)
         self.assert_picked_again(pick.backorder_ids, 2.0)
+
+    def test_empty_transfer_leaves_the_cart_at_its_validation_unlogged(self):
+        short = self.products["C-01-05-1-1"]
+        full = self.products["A-01-09-1-1"]
+        empty_pick = self.make_pick([(short, 2)])
+        full_pick = self.make_pick([(full, 1)])
+        batch = self.take(self.plan(empty_pick | full_pick))
+        self.assertEqual(empty_pick.batch_id, full_pick.batch_id)
+        lines = batch._get_route_move_lines()
+        short_line = lines.filtered(lambda ml: ml.product_id == short)
+        batch.alltricks_scan_missing(short_line.id)
+        batch.alltricks_scan_fill((lines - short_line).id)
+        messages = batch.message_ids
+
+        batch.alltricks_scan_done()
+
+        self.assertEqual(full_pick.state, "done")
+        self.assertEqual(batch.picking_ids, full_pick)
+        self.assertFalse(empty_pick.batch_id)
+        leave_logs = (batch.message_ids - messages).filtered(
+            lambda m: "off this cart" in (m.body or "")
+        )
+        self.assertFalse(leave_logs)
+        self.assert_picked_again(empty_pick, 2.0)
