@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 _logger = logging.getLogger(__name__)
@@ -21,6 +21,20 @@ WORKFLOW_FIELDS = frozenset(
 )
 # A new work order starts to do; a later state comes from the buttons.
 NEW_WORKFLOW_VALUES = {"state": "draft", "qc_state": "none"}
+# What was recorded on a bike once it is done (frame ID registered for the
+# buyer, who prepared it, for which rider): changed only after Reopen.
+CLOSED_LOCKED_FIELDS = frozenset(
+    {
+        "frame_marking",
+        "user_id",
+        "rider_weight",
+        "product_id",
+        "date_due",
+        "company_id",
+        "sale_order_id",
+        "sale_line_id",
+    }
+)
 WORKFLOW_CONTEXT_KEY = "alltricks_bike_prep_workflow"
 WORKFLOW_TOKEN = object()
 
@@ -136,6 +150,27 @@ class AlltricksBikePrep(models.Model):
                     )
                 )
 
+    @api.constrains("user_id", "company_id")
+    def _check_user_is_mechanic(self):
+        mechanic_group = self._get_mechanic_group()
+        for work_order in self.filtered("user_id"):
+            user = work_order.user_id
+            if (
+                user.share
+                or mechanic_group not in user.all_group_ids
+                or work_order.company_id not in user.company_ids
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is not a mechanic of %(company)s and cannot be "
+                        "given %(name)s: choose a user with the Bike workshop / "
+                        "Mechanic role, or leave the mechanic empty.",
+                        user=user.name,
+                        company=work_order.company_id.name,
+                        name=work_order.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -160,6 +195,7 @@ class AlltricksBikePrep(models.Model):
 
     def write(self, vals):
         self._check_workflow_write(vals)
+        self._check_closed_write(vals)
         self._normalize_frame_marking(vals)
         result = super().write(vals)
         if "rider_weight" in vals or "product_id" in vals:
@@ -188,6 +224,25 @@ class AlltricksBikePrep(models.Model):
                 ),
             )
         )
+
+    def _check_closed_write(self, vals):
+        written = CLOSED_LOCKED_FIELDS.intersection(vals)
+        if not written or self.env.su or self._is_workflow_env():
+            return
+        closed = self.filtered(lambda w: w.state in ("done", "cancel"))
+        if closed:
+            raise UserError(
+                self.env._(
+                    "%(names)s is done or cancelled: %(fields)s can no longer be "
+                    "changed. A workshop manager can Reopen a done work order "
+                    "that has not left yet to correct it.",
+                    names=", ".join(closed.mapped("name")),
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(written)
+                    ),
+                )
+            )
 
     def _is_workflow_env(self):
         return self.env.context.get(WORKFLOW_CONTEXT_KEY) is WORKFLOW_TOKEN
@@ -299,6 +354,46 @@ class AlltricksBikePrep(models.Model):
         work_orders = self._with_workflow()
         work_orders.write({"state": "done", "date_done": fields.Datetime.now()})
         work_orders._decide_quality_check()
+        return True
+
+    def action_reopen(self):
+        """Back to In progress, for a workshop manager to correct a done bike
+        that has not been delivered; the chatter keeps the trace."""
+        if not self.env.user.has_group("alltricks_bike_prep.group_workshop_manager"):
+            raise AccessError(
+                self.env._("Only a workshop manager can reopen a done work order.")
+            )
+        for work_order in self:
+            if work_order.state != "done":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is not done: only a done work order can be reopened.",
+                        name=work_order.name,
+                    )
+                )
+            shipped = work_order.picking_ids.filtered(
+                lambda p: p.state == "done" and p.picking_type_code == "outgoing"
+            )
+            if shipped:
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot be reopened: the bike has left with "
+                        "%(pickings)s.",
+                        name=work_order.name,
+                        pickings=", ".join(shipped.mapped("name")),
+                    )
+                )
+            work_order._with_workflow().write(
+                {"state": "in_progress", "date_done": False, "qc_state": "none"}
+            )
+            work_order.message_post(
+                body=self.env._(
+                    "Reopened by %(user)s to correct it: it must be marked done "
+                    "again before it can leave.",
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         return True
 
     def _check_can_finish(self):

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .alltricks_suspension_setting import COMPONENTS
 
@@ -35,9 +36,11 @@ class AlltricksBikePrepSuspension(models.Model):
     set_date = fields.Datetime(string="Entered at", readonly=True)
 
     def write(self, vals):
-        if not self.env.context.get("alltricks_suspension_sync") and any(
-            name in vals for name in VALUE_FIELDS
-        ):
+        # the context key is honoured for the superuser only: a client may send it
+        syncing = self.env.su and self.env.context.get("alltricks_suspension_sync")
+        if not self.env.su:
+            self._check_mechanic_write(vals)
+        if not syncing and any(name in vals for name in VALUE_FIELDS):
             vals = dict(
                 vals,
                 source="manual",
@@ -45,6 +48,28 @@ class AlltricksBikePrepSuspension(models.Model):
                 set_date=fields.Datetime.now(),
             )
         return super().write(vals)
+
+    def _check_mechanic_write(self, vals):
+        """Users type the values of an open work order; the model and the
+        table row come from the bike and the settings table."""
+        if set(vals) - set(VALUE_FIELDS):
+            raise UserError(
+                self.env._(
+                    "Only the pressure, rebound and sag of a suspension line can be "
+                    "typed: its model comes from the bike's product form and its "
+                    "table row from the suspension settings."
+                )
+            )
+        closed = self.work_order_id.filtered(lambda w: w.state in ("done", "cancel"))
+        if closed:
+            raise UserError(
+                self.env._(
+                    "%(names)s is done or cancelled: its suspension values can no "
+                    "longer be changed. A workshop manager can Reopen a done work "
+                    "order that has not left yet to correct it.",
+                    names=", ".join(closed.mapped("name")),
+                )
+            )
 
     @api.model
     def _get_components(self, product):

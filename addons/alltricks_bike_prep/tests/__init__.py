@@ -10,3 +10,4 @@ from . import test_bike_prep_tour
 from . import test_bike_prep_missing
 from . import test_bike_prep_missing_orders
 from . import test_bike_prep_workflow_guard
+from . import test_bike_prep_done_lock
