@@ -1,7 +1,7 @@
 from odoo import http
 from odoo.http import request
 
-MAX_RIDER_WEIGHT = 250.0
+from ..models.alltricks_bike_prep import MAX_RIDER_WEIGHT
 
 
 class AlltricksBikePrepCart(http.Controller):

@@ -13,6 +13,7 @@ _logger = logging.getLogger(__name__)
 # French bicycle marking (décret 2020-1439): a 10-character alphanumeric code.
 FRAME_MARKING_PATTERN = re.compile(r"[A-Z0-9]{10}")
 OPEN_STATES = ("draft", "in_progress")
+MAX_RIDER_WEIGHT = 250.0
 # Fields of the workflow: only the actions (Start, Mark done, quality check,
 # cancellation) write them, by putting this token in the context; a client
 # cannot send it (a context from RPC holds JSON values only). The superuser may.
@@ -147,6 +148,19 @@ class AlltricksBikePrep(models.Model):
                         "letters and digits printed on the frame label (no spaces "
                         "or dashes).",
                         code=work_order.frame_marking,
+                    )
+                )
+
+    @api.constrains("rider_weight")
+    def _check_rider_weight(self):
+        for work_order in self:
+            if not 0 <= work_order.rider_weight <= MAX_RIDER_WEIGHT:
+                raise ValidationError(
+                    self.env._(
+                        "Enter the rider weight of %(name)s in kilograms, between 0 "
+                        "(unknown) and %(max)s.",
+                        name=work_order.name,
+                        max=int(MAX_RIDER_WEIGHT),
                     )
                 )
 
@@ -368,6 +382,15 @@ class AlltricksBikePrep(models.Model):
                 raise UserError(
                     self.env._(
                         "%(name)s is not done: only a done work order can be reopened.",
+                        name=work_order.name,
+                    )
+                )
+            if work_order.qc_state == "pending":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is waiting for its quality check: record it "
+                        "(Failed sends it back to the mechanic) instead of "
+                        "reopening.",
                         name=work_order.name,
                     )
                 )

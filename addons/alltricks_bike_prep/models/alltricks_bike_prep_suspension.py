@@ -1,7 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
-from .alltricks_suspension_setting import COMPONENTS
+from .alltricks_suspension_setting import COMPONENTS, get_value_problems
 
 VALUE_FIELDS = ("pressure_psi", "rebound_clicks", "sag_percent")
 
@@ -34,6 +34,25 @@ class AlltricksBikePrepSuspension(models.Model):
     sag_percent = fields.Float(string="Sag (%)")
     set_by_id = fields.Many2one("res.users", string="Entered by", readonly=True)
     set_date = fields.Datetime(string="Entered at", readonly=True)
+
+    @api.constrains("pressure_psi", "rebound_clicks", "sag_percent")
+    def _check_values(self):
+        for line in self:
+            problems = get_value_problems(
+                self.env,
+                line.pressure_psi,
+                line.rebound_clicks,
+                line.sag_percent,
+                allow_empty=True,
+            )
+            if problems:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s: enter %(what)s, from the manufacturer's chart.",
+                        model=line.model_name,
+                        what=", ".join(problems),
+                    )
+                )
 
     def write(self, vals):
         # the context key is honoured for the superuser only: a client may send it

@@ -2,6 +2,39 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 COMPONENTS = [("fork", "Fork"), ("shock", "Rear shock")]
+# Plausible set-up values of an air fork or shock: beyond them the figure is a
+# typo (or another unit), not a setting.
+MAX_PRESSURE_PSI = 400.0
+MAX_SAG_PERCENT = 50.0
+MAX_REBOUND_CLICKS = 40
+
+
+def get_value_problems(env, pressure, rebound, sag, allow_empty=False):
+    """What to enter for set-up values out of their bounds; with ``allow_empty``
+    a pressure or sag of 0 means "not entered yet" and is accepted."""
+    problems = []
+    if not (allow_empty and pressure == 0) and not 0 < pressure <= MAX_PRESSURE_PSI:
+        problems.append(
+            env._(
+                "a pressure above 0 and up to %(max)s psi",
+                max=int(MAX_PRESSURE_PSI),
+            )
+        )
+    if not 0 <= rebound <= MAX_REBOUND_CLICKS:
+        problems.append(
+            env._(
+                "a rebound of 0 to %(max)s clicks out from fully closed",
+                max=MAX_REBOUND_CLICKS,
+            )
+        )
+    if not (allow_empty and sag == 0) and not 0 < sag <= MAX_SAG_PERCENT:
+        problems.append(
+            env._(
+                "a sag above 0 and up to %(max)s %% of the travel",
+                max=int(MAX_SAG_PERCENT),
+            )
+        )
+    return problems
 
 
 class AlltricksSuspensionSetting(models.Model):
@@ -55,6 +88,27 @@ class AlltricksSuspensionSetting(models.Model):
                         model=setting.model_name,
                         min=setting.weight_min,
                         max=setting.weight_max,
+                    )
+                )
+
+    @api.constrains("pressure_psi", "rebound_clicks", "sag_percent")
+    def _check_values(self):
+        for setting in self:
+            problems = get_value_problems(
+                self.env,
+                setting.pressure_psi,
+                setting.rebound_clicks,
+                setting.sag_percent,
+            )
+            if problems:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s %(low)s-%(high)s kg: enter %(what)s, as in the "
+                        "manufacturer's chart.",
+                        model=setting.model_name,
+                        low=setting.weight_min,
+                        high=setting.weight_max,
+                        what=", ".join(problems),
                     )
                 )
 

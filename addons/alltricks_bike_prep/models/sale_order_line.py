@@ -3,6 +3,8 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .alltricks_bike_prep import MAX_RIDER_WEIGHT
+
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
@@ -32,7 +34,7 @@ class SaleOrderLine(models.Model):
     @api.constrains("alltricks_rider_weight")
     def _check_alltricks_rider_weight(self):
         for line in self:
-            if not 0 <= line.alltricks_rider_weight <= 250:
+            if not 0 <= line.alltricks_rider_weight <= MAX_RIDER_WEIGHT:
                 raise ValidationError(
                     self.env._(
                         "Enter the rider weight in kilograms, between 0 and 250."

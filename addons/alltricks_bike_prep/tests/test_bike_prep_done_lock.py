@@ -85,16 +85,25 @@ class TestBikePrepDoneLock(BikePrepCase):
     def test_only_a_done_work_order_is_reopened(self):
         order = self._create_order([(self.bike, 1)])
         order.action_confirm()
+        work_order = order.alltricks_bike_prep_ids
         with self.assertRaisesRegex(UserError, "only a done work order"):
-            order.alltricks_bike_prep_ids.with_user(self.manager).action_reopen()
+            work_order.with_user(self.manager).action_reopen()
+        self.company.alltricks_qc_every = 1
+        self._finish(work_order, frame="CD12EF34GH")
+        self.assertEqual(work_order.qc_state, "pending")
+        with self.assertRaisesRegex(UserError, "waiting for its quality check"):
+            work_order.with_user(self.manager).action_reopen()
 
     def test_mechanic_must_be_a_mechanic_of_the_company(self):
         clerk = new_test_user(self.env, "bp_clerk", groups="stock.group_stock_user")
         order = self._create_order([(self.bike, 1)])
         order.action_confirm()
         work_order = order.alltricks_bike_prep_ids.with_user(self.manager)
+        assigned = work_order.user_id
         for user in (clerk, self.salesman):
-            with self.assertRaisesRegex(ValidationError, "is not a mechanic"):
+            with self.assertRaises(ValidationError) as refusal:
                 work_order.user_id = user
+            self.assertIn("is not a mechanic", str(refusal.exception))
+            self.assertEqual(work_order.user_id, assigned)
         work_order.user_id = self.mechanic_b
         self.assertEqual(work_order.user_id, self.mechanic_b)

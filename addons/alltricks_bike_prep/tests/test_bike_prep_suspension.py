@@ -94,3 +94,48 @@ class TestBikePrepSuspension(BikePrepCase):
                     "sag_percent": 20,
                 }
             )
+
+    def test_values_out_of_bounds_are_refused_and_say_what_to_enter(self):
+        work_order = self._work_order(120.0)
+        work_order.action_start()
+        fork = work_order.suspension_ids.filtered(lambda s: s.component == "fork")
+        for vals, expected in (
+            ({"pressure_psi": -50.0}, "a pressure above 0 and up to 400 psi"),
+            ({"pressure_psi": 4000.0}, "a pressure above 0 and up to 400 psi"),
+            ({"sag_percent": 500.0}, "a sag above 0 and up to 50 % of the travel"),
+            ({"sag_percent": -5.0}, "a sag above 0 and up to 50 % of the travel"),
+            ({"rebound_clicks": -3}, "a rebound of 0 to 40 clicks"),
+        ):
+            # assertRaises (not ...Regex) rolls the refused write back
+            with self.assertRaises(ValidationError) as refusal:
+                fork.write(vals)
+            self.assertIn(expected, str(refusal.exception))
+        self.assertEqual(
+            (fork.pressure_psi, fork.rebound_clicks, fork.sag_percent, fork.source),
+            (0.0, 0, 0.0, "manual"),
+        )
+        with self.assertRaises(ValidationError) as refusal:
+            work_order.sudo().rider_weight = -10.0
+        self.assertIn("rider weight", str(refusal.exception))
+        self.assertEqual(work_order.rider_weight, 120.0)
+
+    def test_table_rows_out_of_bounds_are_refused(self):
+        row = {
+            "component": "fork",
+            "model_name": "Bounds fork",
+            "weight_min": 60,
+            "weight_max": 70,
+            "rebound_clicks": 8,
+        }
+        for values in (
+            {"pressure_psi": 0.0, "sag_percent": 20.0},
+            {"pressure_psi": 80.0, "sag_percent": 500.0},
+        ):
+            with self.assertRaises(ValidationError) as refusal:
+                self.env["alltricks.suspension.setting"].create(dict(row, **values))
+            self.assertIn("Bounds fork 60.0-70.0 kg: enter", str(refusal.exception))
+        self.assertFalse(
+            self.env["alltricks.suspension.setting"].search_count(
+                [("model_name", "=", "Bounds fork")]
+            )
+        )
