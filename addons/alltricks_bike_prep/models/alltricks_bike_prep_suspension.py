@@ -175,14 +175,23 @@ class AlltricksBikePrepSuspension(models.Model):
         )
 
     def _get_missing_value_problems(self):
-        missing = self.filtered(
-            lambda line: line.pressure_psi <= 0 or line.sag_percent <= 0
-        )
-        return [
-            self.env._(
-                "enter the %(model)s pressure and sag (%(why)s)",
-                model=line.model_name,
-                why=line.message or "",
+        """What Mark done asks for: each line's values missing or out of
+        bounds, with the reason the table gave none when there is one."""
+        problems = []
+        for line in self:
+            values = get_value_problems(
+                self.env, line.pressure_psi, line.rebound_clicks, line.sag_percent
             )
-            for line in missing
-        ]
+            if not values:
+                continue
+            problem = self.env._(
+                "enter for the %(model)s %(values)s",
+                model=line.model_name,
+                values=", ".join(values),
+            )
+            if line.message:
+                problem = self.env._(
+                    "%(problem)s (%(why)s)", problem=problem, why=line.message
+                )
+            problems.append(problem)
+        return problems

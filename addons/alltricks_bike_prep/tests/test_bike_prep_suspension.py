@@ -1,5 +1,6 @@
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common import BikePrepCase
 
@@ -47,7 +48,7 @@ class TestBikePrepSuspension(BikePrepCase):
         work_order.action_start()
         work_order.frame_marking = "AB12CD34EF"
         work_order.step_ids.action_mark_done()
-        with self.assertRaisesRegex(UserError, "enter the TestFork 160 pressure"):
+        with self.assertRaisesRegex(UserError, "enter for the TestFork 160 a pressure"):
             work_order.action_done()
 
         work_order.suspension_ids.write(
@@ -139,3 +140,48 @@ class TestBikePrepSuspension(BikePrepCase):
                 [("model_name", "=", "Bounds fork")]
             )
         )
+
+    def test_mark_done_names_what_is_missing_and_checks_the_bounds(self):
+        work_order = self._work_order(120.0)
+        work_order.action_start()
+        work_order.frame_marking = "AB12CD34EF"
+        work_order.step_ids.action_mark_done()
+        fork = work_order.suspension_ids.filtered(lambda s: s.component == "fork")
+        shock = work_order.suspension_ids - fork
+        fork.write({"pressure_psi": 80.0, "rebound_clicks": 6})
+        shock.write({"pressure_psi": 210.0, "rebound_clicks": 7})
+        # without a reason from the table: no empty parentheses
+        shock.sudo().message = False
+
+        with self.assertRaises(UserError) as refusal:
+            work_order.action_done()
+        message = str(refusal.exception)
+        self.assertIn(
+            "enter for the TestFork 160 a sag above 0 and up to 50 % of the travel "
+            "(Rider weight 120.0 kg is outside the TestFork 160 table",
+            message,
+        )
+        self.assertIn(
+            "enter for the TestShock X a sag above 0 and up to 50 % of the travel.",
+            message,
+        )
+        self.assertNotIn("pressure", message)
+        self.assertNotIn("()", message)
+        shock.write({"sag_percent": 30.0})
+
+        # a value stored out of bounds (import, script) still blocks Mark done
+        fork.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE alltricks_bike_prep_suspension SET sag_percent = 500 "
+                "WHERE id = %s",
+                fork.id,
+            )
+        )
+        fork.invalidate_recordset()
+        with self.assertRaisesRegex(UserError, "TestFork 160 a sag above 0"):
+            work_order.action_done()
+        self.assertEqual(work_order.state, "in_progress")
+        fork.write({"sag_percent": 20.0})
+        work_order.action_done()
+        self.assertEqual(work_order.state, "done")
