@@ -21,9 +21,13 @@ class AlltricksBikePrepPlanningMixin(models.AbstractModel):
         "work left than time before its departure.",
     )
 
-    @api.depends("step_ids.state", "step_ids.duration_minutes")
+    @api.depends("state", "step_ids.state", "step_ids.duration_minutes")
     def _compute_remaining_minutes(self):
         for work_order in self:
+            if work_order.state in ("done", "cancel"):
+                # steps left to the buyer stay open on a finished bike
+                work_order.remaining_minutes = 0
+                continue
             open_steps = work_order.step_ids.filtered(lambda s: s.state == "todo")
             work_order.remaining_minutes = sum(open_steps.mapped("duration_minutes"))
 
