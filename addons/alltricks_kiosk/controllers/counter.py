@@ -14,7 +14,8 @@ class ShowroomCounterController(http.Controller):
         sitemap=False,
     )
     def counter_screen(self, config_id, access_token="", **kwargs):
-        """Public screen above the counter: pickup numbers being picked / ready.
+        """Public screen above the counter: pickup numbers being picked / ready,
+        with a note for an order partly ready or short of units.
 
         Protected by the point of sale's access token, like the kiosk itself;
         it shows pickup numbers only, no name nor product.
@@ -27,11 +28,11 @@ class ShowroomCounterController(http.Controller):
             or not consteq(config.access_token or "", access_token)
         ):
             raise NotFound()
-        picks = config._get_alltricks_counter_picks()
+        rows = config._get_alltricks_counter_rows()
         values = {
             "config": config,
-            "picking": picks.filtered(lambda p: p.alltricks_counter_state == "picking"),
-            "ready": picks.filtered(lambda p: p.alltricks_counter_state == "ready"),
+            "picking": [row for row in rows if row["column"] == "picking"],
+            "ready": [row for row in rows if row["column"] == "ready"],
             "refresh_seconds": 15,
         }
         return request.render("alltricks_kiosk.counter_screen", values)

@@ -141,11 +141,46 @@ class PosConfig(models.Model):
             [
                 ("alltricks_express", "=", True),
                 ("pos_order_id.config_id", "=", self.id),
-                ("alltricks_counter_state", "in", ("picking", "ready")),
+                ("alltricks_counter_state", "in", ("picking", "missing", "ready")),
                 ("alltricks_handed_over", "=", False),
             ],
             order="priority desc, id asc",
         )
+
+    def _get_alltricks_counter_rows(self):
+        """One row per kiosk order for the counter screen, in queue order.
+
+        ``column`` is "ready" when the visitor should come to the counter
+        (something is ready, or nothing is left to fetch), else "picking";
+        ``note`` says what a part-ready or short order is waiting for.
+        """
+        self.ensure_one()
+        picks = self._get_alltricks_counter_picks()
+        rows = []
+        for order in picks.pos_order_id:
+            order_picks = picks.filtered(lambda p, o=order: p.pos_order_id == o)
+            states = set(order_picks.mapped("alltricks_counter_state"))
+            ready = "ready" in states
+            fetching = "picking" in states
+            missing = sum(order_picks.mapped("alltricks_missing_qty"))
+            notes = []
+            if ready and fetching:
+                notes.append(self.env._("Part ready, the rest is being fetched"))
+            if missing > 0:
+                notes.append(
+                    self.env._(
+                        "%(count)s missing: ask our staff for a refund or another item",
+                        count=int(missing) if float(missing).is_integer() else missing,
+                    )
+                )
+            rows.append(
+                {
+                    "number": order_picks[0].alltricks_pickup_number,
+                    "column": "ready" if ready or not fetching else "picking",
+                    "note": " · ".join(notes),
+                }
+            )
+        return rows
 
     @api.model
     def _load_pos_self_data_fields(self, pos_config_id):

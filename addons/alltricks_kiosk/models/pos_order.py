@@ -23,7 +23,11 @@ class PosOrder(models.Model):
 
     def _compute_alltricks_ready_minutes(self):
         for order in self:
-            picking = order.sudo().picking_ids.filtered("alltricks_express")[:1]
+            express = order.sudo().picking_ids.filtered("alltricks_express")
+            picking = (
+                express.filtered(lambda p: p.state not in ("done", "cancel"))[:1]
+                or express[:1]
+            )
             order.alltricks_ready_minutes = (
                 order.config_id.sudo()._get_alltricks_ready_minutes(picking)
                 if picking

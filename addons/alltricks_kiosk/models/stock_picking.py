@@ -1,7 +1,9 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from .pos_order import _format_qty
 
 _logger = logging.getLogger(__name__)
 
@@ -16,7 +18,12 @@ class StockPicking(models.Model):
         copy=False,
     )
     alltricks_counter_state = fields.Selection(
-        [("picking", "Being picked"), ("ready", "Ready"), ("cancel", "Cancelled")],
+        [
+            ("picking", "Being picked"),
+            ("missing", "Missing"),
+            ("ready", "Ready"),
+            ("cancel", "Cancelled"),
+        ],
         string="Counter status",
         compute="_compute_alltricks_counter_state",
         store=True,
@@ -25,6 +32,14 @@ class StockPicking(models.Model):
         string="Pickup number",
         compute="_compute_alltricks_pickup_number",
         store=True,
+    )
+
+    alltricks_missing_qty = fields.Float(
+        string="Units missing",
+        compute="_compute_alltricks_missing_qty",
+        digits="Product Unit",
+        help="Units of this open express pick that no sellable stock could be "
+        "reserved for: offer the visitor a refund or another item.",
     )
 
     alltricks_handed_over = fields.Boolean(
@@ -43,8 +58,26 @@ class StockPicking(models.Model):
                 picking.alltricks_counter_state = "ready"
             elif picking.state == "cancel":
                 picking.alltricks_counter_state = "cancel"
+            elif picking.state == "confirmed":
+                # nothing reserved: a short pick found no other sellable unit
+                picking.alltricks_counter_state = "missing"
             else:
                 picking.alltricks_counter_state = "picking"
+
+    @api.depends(
+        "alltricks_express", "state", "move_ids.product_uom_qty", "move_ids.quantity"
+    )
+    def _compute_alltricks_missing_qty(self):
+        for picking in self:
+            closed = picking.state in ("draft", "done", "cancel")
+            if not picking.alltricks_express or closed:
+                picking.alltricks_missing_qty = 0.0
+                continue
+            picking.alltricks_missing_qty = sum(
+                max(move.product_uom_qty - move.quantity, 0.0)
+                for move in picking.move_ids
+                if move.state not in ("done", "cancel")
+            )
 
     @api.depends("pos_order_id.tracking_number", "alltricks_express")
     def _compute_alltricks_pickup_number(self):
@@ -109,9 +142,15 @@ class StockPicking(models.Model):
             order.partner_id.property_stock_customer
             or handover_type.default_location_dest_id
         )
-        deliveries = self.sudo()._create_picking_from_pos_order_lines(
-            destination.id, order.lines, handover_type, order.partner_id
-        )
+        if self.backorder_id or self.backorder_ids:
+            # part of the order: deliver what this pick brought, no more
+            deliveries = self.sudo()._alltricks_deliver_picked(
+                destination, handover_type, order.partner_id
+            )
+        else:
+            deliveries = self.sudo()._create_picking_from_pos_order_lines(
+                destination.id, order.lines, handover_type, order.partner_id
+            )
         deliveries.write(
             {
                 "pos_order_id": order.id,
@@ -121,6 +160,164 @@ class StockPicking(models.Model):
         )
         _logger.debug("Order %s handed over in %s", order.name, deliveries.ids)
         return deliveries
+
+    def _alltricks_deliver_picked(self, destination, handover_type, partner):
+        """A done delivery of the units this pick brought to the pickup."""
+        self.ensure_one()
+        delivery = self.create(
+            self._prepare_picking_vals(
+                partner,
+                handover_type,
+                handover_type.default_location_src_id.id,
+                destination.id,
+            )
+        )
+        for move in self.move_ids.filtered(lambda m: m.state == "done"):
+            new_move = self.env["stock.move"].create(
+                {
+                    "product_id": move.product_id.id,
+                    "product_uom": move.product_uom.id,
+                    "product_uom_qty": move.quantity,
+                    "picking_id": delivery.id,
+                    "picking_type_id": handover_type.id,
+                    "location_id": delivery.location_id.id,
+                    "location_dest_id": delivery.location_dest_id.id,
+                    "company_id": delivery.company_id.id,
+                }
+            )
+            new_move._action_confirm()
+            # the type may reserve at confirmation: the lines below say which
+            new_move.move_line_ids.unlink()
+            self.env["stock.move.line"].create(
+                [
+                    {
+                        "move_id": new_move.id,
+                        "picking_id": delivery.id,
+                        "product_id": line.product_id.id,
+                        "product_uom_id": line.product_uom_id.id,
+                        "location_id": delivery.location_id.id,
+                        "location_dest_id": delivery.location_dest_id.id,
+                        "lot_id": line.lot_id.id,
+                        "quantity": line.quantity,
+                        "picked": True,
+                    }
+                    for line in move.move_line_ids
+                ]
+            )
+        delivery.move_ids.picked = True
+        delivery._action_done()
+        return delivery
+
+    def action_alltricks_cancel_missing(self):
+        """Counter staff: the missing units will not come; the visitor gets a
+        refund or another item at the point of sale."""
+        user = self.env.user
+        if not (
+            self.env.su
+            or user.has_group("alltricks_kiosk.group_showroom_staff")
+            or user.has_group("stock.group_stock_user")
+        ):
+            raise AccessError(
+                self.env._("Only showroom counter staff can cancel missing units.")
+            )
+        not_missing = self.filtered(lambda p: p.alltricks_counter_state != "missing")
+        if not_missing:
+            raise UserError(
+                self.env._(
+                    "Nothing is missing on %(names)s: only a pick shown as Missing "
+                    "(no unit left to fetch) can be cancelled here.",
+                    names=", ".join(not_missing._get_alltricks_order_labels()),
+                )
+            )
+        for picking in self.sudo():
+            message = self.env._(
+                "%(count)s missing units of %(pickup)s cancelled by %(user)s: "
+                "refund them at the point of sale or sell the visitor another "
+                "item.",
+                count=_format_qty(picking.alltricks_missing_qty),
+                pickup=picking.alltricks_pickup_number or picking.name,
+                user=user.name,
+            )
+            picking.action_cancel()
+            picking.message_post(body=message)
+            picking.pos_order_id.message_post(body=message)
+        return True
+
+    def _action_done(self):
+        """Backorders of express picks (units marked missing) are reserved
+        again, elsewhere than where the units were missing, and go on a new
+        express cart."""
+        express = self.filtered("alltricks_express")
+        missing = {p.id: p._get_alltricks_missing_locations() for p in express}
+        result = super()._action_done()
+        for picking in express:
+            for backorder in picking.backorder_ids.filtered(
+                lambda b: (
+                    b.alltricks_express
+                    and b.state not in ("done", "cancel")
+                    and not b.move_line_ids
+                    and not b.batch_id
+                )
+            ):
+                backorder._alltricks_reserve_again(missing[picking.id])
+        return result
+
+    def _create_backorder_picking(self):
+        """The rest of an express pick stays an urgent express pick of the
+        same kiosk order (same pickup number on the counter screen)."""
+        backorder = super()._create_backorder_picking()
+        if self.alltricks_express:
+            backorder.sudo().write(
+                {
+                    "alltricks_express": True,
+                    "priority": "1",
+                    "pos_order_id": self.pos_order_id.id,
+                    "pos_session_id": self.pos_session_id.id,
+                }
+            )
+        return backorder
+
+    def _get_alltricks_missing_locations(self):
+        """{product id: locations} where the picker marked units missing."""
+        self.ensure_one()
+        missing = {}
+        for line in self.move_line_ids.filtered("alltricks_missing"):
+            missing[line.product_id.id] = (
+                missing.get(line.product_id.id, line.location_id.browse())
+                | line.location_id
+            )
+        return missing
+
+    def _alltricks_reserve_again(self, missing_locations):
+        """Reserve this express pick's unreserved units on sellable stock (the
+        order's own reservation path), skipping the locations where they were
+        just found missing, then put it on a new express cart. What cannot be
+        reserved shows as missing on the counter screen."""
+        self.ensure_one()
+        picking = self.sudo()
+        order = picking.pos_order_id
+        needs = {}
+        for move in picking.move_ids.filtered(
+            lambda m: m.state not in ("draft", "done", "cancel")
+        ):
+            needs[move.product_id] = (
+                needs.get(move.product_id, 0.0) + move.product_uom_qty - move.quantity
+            )
+        needs = {
+            product: qty
+            for product, qty in needs.items()
+            if product.uom_id.compare(qty, 0.0) > 0
+        }
+        if not needs or not order:
+            return self.env["stock.picking.batch"]
+        quants = order._alltricks_lock_sellable_quants(needs).filtered(
+            lambda q: q.location_id not in missing_locations.get(q.product_id.id, ())
+        )
+        picking._alltricks_reserve_from_quants(quants)
+        if picking.batch_id or picking.state != "assigned":
+            _logger.info("Express pick %s: %s still missing", picking.name, needs)
+            return picking.batch_id
+        return picking._alltricks_put_on_express_cart()
 
     def _get_express_queue(self):
         """Express picks of the same operation types still to be picked.
@@ -190,8 +387,10 @@ class StockPicking(models.Model):
         """Reserve each move on the given (locked) quants, oldest first."""
         self.ensure_one()
         line_values = []
-        for move in self.move_ids:
-            missing = move.product_uom_qty
+        for move in self.move_ids.filtered(
+            lambda m: m.state not in ("draft", "done", "cancel")
+        ):
+            missing = move.product_uom_qty - move.quantity
             for quant in quants.filtered(
                 lambda q, m=move: q.product_id == m.product_id
             ):

@@ -38,3 +38,19 @@ class TestCounterScreen(ShowroomKioskMixin, HttpCase):
     def test_counter_screen_needs_the_point_of_sale_token(self):
         self.assertEqual(self._screen(token="wrong").status_code, 404)
         self.assertEqual(self._screen(token="").status_code, 404)
+
+    def test_counter_screen_shows_units_missing(self):
+        order = self._kiosk_order(self.bike, 2)
+        pick = self._express_picks(order)
+        found, missing = pick.move_line_ids
+        # what the scanner writes for a unit found and one marked missing
+        found.sudo().picked = True
+        missing.sudo().write({"quantity": 0, "picked": True, "alltricks_missing": True})
+        pick.with_user(self.picker).with_context(skip_backorder=True).button_validate()
+        number = order.tracking_number
+
+        html = self._screen().text
+        ready = self._section(html, "o_alltricks_ready")
+        self.assertIn(number, ready)
+        self.assertIn("1 missing: ask our staff for a refund or another item", ready)
+        self.assertNotIn(number, self._section(html, "o_alltricks_picking"))

@@ -142,6 +142,7 @@ class TestKioskExpressCart(ShowroomKioskMixin, TransactionCase):
         first = pick.batch_id.with_user(self.picker)
         first.action_alltricks_scan_take()
         line = first._get_route_move_lines()
+        empty = line.location_id
 
         first.alltricks_scan_missing(line.id)
         first.alltricks_scan_done()
@@ -154,10 +155,117 @@ class TestKioskExpressCart(ShowroomKioskMixin, TransactionCase):
         self.assertEqual(second.alltricks_plan_seq, 0)
         self.assertFalse(second.user_id)
         self.assertEqual(pick.alltricks_counter_state, "picking")
-        # reserved again by Odoo, possibly in the same spot: stock is not
-        # corrected by a short pick (alltricks_picking)
+        # reserved again elsewhere: the spot found empty still counts a unit
+        # (a short pick does not correct the stock) but is skipped
         self.assertEqual(sum(pick.move_line_ids.mapped("quantity")), 1.0)
+        self.assertNotEqual(pick.move_line_ids.location_id, empty)
         self.assertEqual(second._get_route_move_lines(), pick.move_line_ids)
+
+    def _short_pick(self, pick):
+        """The picker takes the express cart, picks the first line and marks
+        the second missing; returns the location found empty."""
+        cart = pick.batch_id.with_user(self.picker)
+        cart.action_alltricks_scan_take()
+        found, missing = cart._get_route_move_lines()
+        cart.alltricks_scan_fill(found.id)
+        empty = missing.location_id
+        cart.alltricks_scan_missing(missing.id)
+        cart.alltricks_scan_done()
+        self.assertEqual(pick.state, "done")
+        return cart, empty
+
+    def test_unit_missing_is_fetched_elsewhere_on_a_new_express_cart(self):
+        other_bin = self.env["stock.location"].create(
+            {
+                "name": "T-01-02-1-1",
+                "location_id": self.warehouse.lot_stock_id.id,
+                "slot_rack_type": "shelf",
+                "slot_aisle_index": 3,
+                "slot_y": 4.5,
+            }
+        )
+        self._put(self.bike, other_bin, 1)
+        order = self._kiosk_order(self.bike, 2)
+        pick = self._express_picks(order)
+        first = pick.batch_id
+
+        _cart, empty = self._short_pick(pick)
+
+        rest = pick.backorder_ids
+        self.assertEqual(self._express_picks(order), pick | rest)
+        self.assertEqual(rest.alltricks_pickup_number, order.tracking_number)
+        self.assertEqual(rest.priority, "1")
+        self.assertEqual(rest.state, "assigned")
+        self.assertEqual(sum(rest.move_line_ids.mapped("quantity")), 1.0)
+        self.assertNotEqual(rest.move_line_ids.location_id, empty)
+        self.assertNotIn(rest.move_line_ids.location_id, pick.move_line_ids.location_id)
+        second = rest.batch_id
+        self.assertTrue(second)
+        self.assertNotEqual(second, first)
+        self.assertEqual(second.alltricks_plan_seq, 0)
+        listing = (
+            self.env["stock.picking.batch"]
+            .with_user(self.picker)
+            .alltricks_scan_batches()
+        )
+        self.assertEqual(listing[0]["id"], second.id)
+        self.assertEqual(
+            (pick.alltricks_counter_state, rest.alltricks_counter_state),
+            ("ready", "picking"),
+        )
+        [row] = self.config._get_alltricks_counter_rows()
+        self.assertEqual(row["number"], order.tracking_number)
+        self.assertEqual(row["column"], "ready")
+        self.assertEqual(row["note"], "Part ready, the rest is being fetched")
+
+        # the visitor takes the ready bike now, the other one later
+        self._pay_at_counter(order)
+        pick.with_user(self.cashier).action_alltricks_hand_over()
+        pickup = pick.location_dest_id
+        self.assertEqual(self.bike.with_context(location=pickup.id).qty_available, 0)
+        [row] = self.config._get_alltricks_counter_rows()
+        self.assertEqual((row["column"], row["note"]), ("picking", ""))
+        self._pick_with_scanner(rest)
+        rest.with_user(self.cashier).action_alltricks_hand_over()
+
+        deliveries = order.picking_ids - pick - rest
+        self.assertEqual(deliveries.mapped("state"), ["done", "done"])
+        self.assertEqual(deliveries.move_ids.mapped("quantity"), [1.0, 1.0])
+        self.assertEqual(self.bike.with_context(location=pickup.id).qty_available, 0)
+        self.assertFalse(self.config._get_alltricks_counter_rows())
+
+    def test_unit_missing_with_no_other_stock_is_shown_missing(self):
+        order = self._kiosk_order(self.bike, 2)
+        pick = self._express_picks(order)
+
+        _cart, empty = self._short_pick(pick)
+
+        rest = pick.backorder_ids
+        self.assertTrue(rest.alltricks_express)
+        # the empty spot still counts its unit but is not reserved again
+        self.assertEqual(self.bike.with_context(location=empty.id).qty_available, 1)
+        self.assertFalse(rest.move_line_ids)
+        self.assertFalse(rest.batch_id)
+        self.assertEqual(rest.alltricks_counter_state, "missing")
+        self.assertEqual(rest.alltricks_missing_qty, 1.0)
+        [row] = self.config._get_alltricks_counter_rows()
+        self.assertEqual(row["column"], "ready")
+        self.assertEqual(
+            row["note"], "1 missing: ask our staff for a refund or another item"
+        )
+
+        with self.assertRaisesRegex(UserError, "Nothing is missing on"):
+            (pick | rest).with_user(self.cashier).action_alltricks_cancel_missing()
+        self.assertEqual(rest.state, "confirmed")
+        rest.with_user(self.cashier).action_alltricks_cancel_missing()
+        self.assertEqual(rest.state, "cancel")
+        self.assertIn("refund them", order.message_ids[0].body)
+        [row] = self.config._get_alltricks_counter_rows()
+        self.assertEqual((row["column"], row["note"]), ("ready", ""))
+
+        self._pay_at_counter(order)
+        pick.with_user(self.cashier).action_alltricks_hand_over()
+        self.assertFalse(self.config._get_alltricks_counter_rows())
 
     def test_cancelled_kiosk_order_cancels_its_cart(self):
         order = self._kiosk_order(self.bike, 1)
