@@ -141,6 +141,7 @@ class PosConfig(models.Model):
             [
                 ("alltricks_express", "=", True),
                 ("pos_order_id.config_id", "=", self.id),
+                ("pos_order_id.state", "!=", "cancel"),
                 ("alltricks_counter_state", "in", ("picking", "missing", "ready")),
                 ("alltricks_handed_over", "=", False),
             ],

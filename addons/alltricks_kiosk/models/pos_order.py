@@ -60,8 +60,10 @@ class PosOrder(models.Model):
 
     @api.model
     def _alltricks_check_kiosk_cart(self, commands):
-        """Refuse the kiosk cart lines the web shop's cart would refuse."""
+        """Refuse the kiosk cart lines the web shop's cart would refuse, items
+        the kiosk does not offer, and a cart with nothing in it."""
         products = self.env["product.product"].sudo()
+        lines, ordered = 0, 0.0
         for command in commands:
             if not (
                 isinstance(command, (list, tuple))
@@ -75,8 +77,24 @@ class PosOrder(models.Model):
             if not isinstance(product_id, int) or not isinstance(qty, (int, float)):
                 continue
             product = products.browse(product_id).exists()
-            if product:
-                self._alltricks_check_line_quantity(product, qty)
+            if not product:
+                continue
+            if not values.get("combo_parent_id") and not product.available_in_pos:
+                # the kiosk lists only what is on sale in the point of sale
+                raise UserError(
+                    self.env._(
+                        "Sorry, %(product)s is not sold at this kiosk: remove it "
+                        "from your order or ask our staff.",
+                        product=product.display_name,
+                    )
+                )
+            self._alltricks_check_line_quantity(product, qty)
+            lines += 1
+            ordered += qty
+        if lines and ordered <= 0:
+            raise UserError(
+                self.env._("Your order is empty: choose at least one item.")
+            )
 
     @api.model
     def _alltricks_check_line_quantity(self, product, qty):

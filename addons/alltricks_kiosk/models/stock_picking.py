@@ -89,6 +89,24 @@ class StockPicking(models.Model):
 
     def action_alltricks_hand_over(self):
         """Counter staff: the visitor collected a ready order."""
+        handed_over = self.filtered("alltricks_handed_over")
+        if handed_over:
+            raise UserError(
+                self.env._(
+                    "Already handed over: %(names)s. Nothing was changed.",
+                    names=", ".join(handed_over._get_alltricks_order_labels()),
+                )
+            )
+        cancelled = self.filtered(lambda p: p.pos_order_id.state == "cancel")
+        if cancelled:
+            raise UserError(
+                self.env._(
+                    "Order %(names)s was cancelled: do not hand its goods over. "
+                    "Put them back on a shelf bin with an internal transfer from "
+                    "the pickup location.",
+                    names=", ".join(cancelled._get_alltricks_order_labels()),
+                )
+            )
         not_ready = self.filtered(lambda p: p.alltricks_counter_state != "ready")
         if not_ready:
             raise UserError(
@@ -109,12 +127,15 @@ class StockPicking(models.Model):
                     names=", ".join(unpaid._get_alltricks_order_labels()),
                 )
             )
-        for picking in self:
-            picking._alltricks_deliver_to_customer()
         # checked above; sudo: a counter clerk who also picks may hand over a
         # pick that another picker's cart brought (alltricks_picking's floor
-        # rules keep pickers off other pickers' carts)
+        # rules keep pickers off other pickers' carts). Written before the
+        # delivery: a second click landing at the same time conflicts on this
+        # row and is retried, then refused above, before delivering twice.
         self.sudo().alltricks_handed_over = True
+        self.env.flush_all()
+        for picking in self:
+            picking._alltricks_deliver_to_customer()
 
     def _get_alltricks_order_labels(self):
         """How counter staff know each pick's order: its pickup number, else the

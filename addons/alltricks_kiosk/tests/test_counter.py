@@ -87,6 +87,40 @@ class TestShowroomCounter(ShowroomKioskMixin, TransactionCase):
         self.assertEqual(self.bike.with_context(location=pickup.id).qty_available, 0.0)
         self.assertEqual(self._express_picks(order), pick)
 
+    def test_second_hand_over_is_refused_and_delivers_nothing(self):
+        order = self._kiosk_order(self.bike, 1)
+        pick = self._express_picks(order).with_user(self.cashier)
+        self._validate(pick)
+        self._pay_at_counter(order)
+        pick.action_alltricks_hand_over()
+        deliveries = order.picking_ids - pick
+
+        with self.assertRaises(UserError) as again:
+            pick.action_alltricks_hand_over()
+
+        self.assertEqual(
+            str(again.exception),
+            f"Already handed over: {order.tracking_number}. Nothing was changed.",
+        )
+        self.assertEqual(order.picking_ids - pick, deliveries)
+        self.assertEqual(len(deliveries), 1)
+
+    def test_cancelled_order_is_not_handed_over(self):
+        order = self._kiosk_order(self.bike, 1)
+        pick = self._express_picks(order).with_user(self.cashier)
+        self._validate(pick)
+        order.action_pos_order_cancel()
+
+        with self.assertRaises(UserError) as refusal:
+            pick.action_alltricks_hand_over()
+
+        self.assertIn(
+            f"Order {order.tracking_number} was cancelled", str(refusal.exception)
+        )
+        self.assertFalse(pick.alltricks_handed_over)
+        self.assertEqual(order.picking_ids, pick)
+        self.assertFalse(self.config._get_alltricks_counter_picks())
+
     def test_validated_pick_brings_the_units_to_the_pickup_location(self):
         order = self._kiosk_order(self.bike, 2)
 

@@ -73,6 +73,10 @@ class TestKioskRefusals(ShowroomKioskMixin, TransactionCase):
         )
 
     def test_item_not_put_away_is_sold_out_for_the_kiosk(self):
+        # on sale in the point of sale (ticked by hand), but its units are
+        # still at the input, in no bin
+        self.helmet.available_in_pos = True
+
         self._assert_refused(
             self.helmet,
             1,
@@ -128,8 +132,20 @@ class TestKioskRefusals(ShowroomKioskMixin, TransactionCase):
             self.env["stock.picking"].search([("product_id", "=", self.bike.id)])
         )
 
-    def test_line_of_nothing_creates_no_pick_left_being_picked(self):
-        order = self._kiosk_order(self.bike, 0)
-
-        self.assertFalse(self._express_picks(order))
+    def test_cart_of_nothing_is_refused_before_it_takes_a_number(self):
+        self._assert_refused(
+            self.bike, 0, "Your order is empty: choose at least one item."
+        )
         self.assertFalse(self.config._get_alltricks_counter_picks())
+
+    def test_item_not_on_sale_at_the_kiosk_is_refused(self):
+        # the public route takes any product id: one a member of staff took
+        # off the point of sale is refused like a sold-out one
+        self.bike.available_in_pos = False
+
+        self._assert_refused(
+            self.bike,
+            1,
+            "Sorry, Showroom Gravel Bike is not sold at this kiosk: remove it "
+            "from your order or ask our staff.",
+        )
