@@ -8,6 +8,20 @@ from odoo.exceptions import UserError, ValidationError
 _logger = logging.getLogger(__name__)
 
 IMPORT_CONTEXT = "alltricks_catalog_import"
+# Set by the sheet buttons around their own write. A context sent over RPC is
+# JSON, so it can never hold this object: a client cannot claim the check.
+_SHEET_CHECKED = object()
+# Fields whose change may lower the completeness score of a sheet.
+SHEET_SCORE_FIELDS = {
+    "name",
+    "categ_id",
+    "company_id",
+    "product_brand_id",
+    "image_1920",
+    "weight",
+    "weight_verified",
+    "attribute_line_ids",
+}
 
 
 class ProductTemplate(models.Model):
@@ -89,22 +103,40 @@ class ProductTemplate(models.Model):
                     )
                 )
 
+    def _is_alltricks_sheet_import(self):
+        """Whether a data import may set the sheet status and author directly:
+        server code, or a catalog manager passing the import context key."""
+        if not self.env.context.get(IMPORT_CONTEXT):
+            return False
+        return self.env.su or self.env.user.has_group(
+            "alltricks_catalog.group_catalog_manager"
+        )
+
+    def _is_alltricks_sheet_trusted(self):
+        return (
+            self.env.context.get("alltricks_sheet_checked") is _SHEET_CHECKED
+            or self._is_alltricks_sheet_import()
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get(IMPORT_CONTEXT) and any(
-            vals.get("sheet_state") == "validated" for vals in vals_list
+        if not self._is_alltricks_sheet_import() and any(
+            vals.get("sheet_state", "draft") != "draft" or vals.get("sheet_author_id")
+            for vals in vals_list
         ):
             raise UserError(
                 self.env._(
-                    "Create the product as a draft sheet, then submit it for review."
+                    "Create the product as a draft sheet, then submit it for review "
+                    "(importing validated sheets is for catalog managers)."
                 )
             )
-        return super().create(vals_list)
+        templates = super().create(vals_list)
+        if not self.env.su and any(vals.get("is_published") for vals in vals_list):
+            templates._check_alltricks_shelf_stock_to_publish()
+        return templates
 
     def write(self, vals):
-        trusted = self.env.context.get(IMPORT_CONTEXT) or self.env.context.get(
-            "alltricks_sheet_checked"
-        )
+        trusted = self._is_alltricks_sheet_trusted()
         if not trusted and (
             "sheet_author_id" in vals or vals.get("sheet_state") == "review"
         ):
@@ -112,13 +144,55 @@ class ProductTemplate(models.Model):
             raise UserError(
                 self.env._("Use Submit for review to send a product sheet to review.")
             )
-        validating = vals.get("sheet_state") == "validated" and not trusted
-        if validating:
+        if vals.get("sheet_state") == "validated" and not trusted:
             self._check_sheet_can_be_validated()
+        if vals.get("is_published") and not self.env.su:
+            self._check_alltricks_shelf_stock_to_publish()
+        validated = (
+            self.filtered(lambda t: t.sheet_state == "validated")
+            if not trusted and not self.env.su and SHEET_SCORE_FIELDS & set(vals)
+            else self.browse()
+        )
         result = super().write(vals)
+        if validated:
+            validated._check_validated_sheet_still_complete()
         if vals.get("sheet_state") == "validated":
             self._alltricks_sync_publication()
         return result
+
+    def _check_alltricks_shelf_stock_to_publish(self):
+        """Refuse to publish by hand a product a picker cannot take from a bin
+        today: the shop publishes it by itself once it is put away."""
+        templates = self.filtered(lambda t: t.is_storable)
+        quantities = (
+            templates.product_variant_ids.sudo()._get_alltricks_sellable_quantities()
+        )
+        for template in templates:
+            if not any(quantities[v.id] > 0 for v in template.product_variant_ids):
+                raise UserError(
+                    self.env._(
+                        "%(product)s has no stock on a shelf bin: it goes on the "
+                        "shop by itself once a receipt puts it away.",
+                        product=template.display_name,
+                    )
+                )
+
+    def _check_validated_sheet_still_complete(self):
+        """A change that leaves a validated sheet below its rule is refused:
+        the sheet goes back to draft (Reset to draft) to be reworked."""
+        for template in self:
+            if template.sheet_score < template.sheet_threshold:
+                raise UserError(
+                    self.env._(
+                        "This change leaves the validated sheet of %(product)s "
+                        "%(score)s%% complete, below the %(threshold)s%% required. "
+                        "Keep the sheet complete, or use Reset to draft to rework "
+                        "it (the product leaves the shop meanwhile).",
+                        product=template.display_name,
+                        score=template.sheet_score,
+                        threshold=template.sheet_threshold,
+                    )
+                )
 
     def action_sheet_submit(self):
         for template in self:
@@ -130,14 +204,14 @@ class ProductTemplate(models.Model):
                         product=template.display_name,
                     )
                 )
-        self.with_context(alltricks_sheet_checked=True).write(
+        self.with_context(alltricks_sheet_checked=_SHEET_CHECKED).write(
             {"sheet_state": "review", "sheet_author_id": self.env.user.id}
         )
         return True
 
     def action_sheet_validate(self):
         self._check_sheet_can_be_validated()
-        self.with_context(alltricks_sheet_checked=True).write(
+        self.with_context(alltricks_sheet_checked=_SHEET_CHECKED).write(
             {"sheet_state": "validated", "allow_out_of_stock_order": False}
         )
         return True

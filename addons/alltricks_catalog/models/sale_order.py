@@ -102,7 +102,7 @@ class SaleOrder(models.Model):
         so the customer sees it before paying rather than a refusal after.
         """
         self.ensure_one()
-        warnings = []
+        warnings = self._alltricks_remove_withdrawn_lines()
         # a combo item is left to the check at payment: lowering it alone
         # would break its combo
         lines = self.order_line.filtered(
@@ -117,6 +117,39 @@ class SaleOrder(models.Model):
         if warnings:
             _logger.info("Cart %s lowered to the shelf stock", self.name)
             self.shop_warning = "\n".join(warnings)
+        return warnings
+
+    def _get_alltricks_withdrawn_lines(self):
+        """Lines of shelf goods whose sheet is no longer validated: the product
+        left the shop (its sheet went back to draft) after it went in the cart."""
+        return self.order_line.filtered(
+            lambda line: (
+                line.product_id.is_storable
+                and line.product_id.product_tmpl_id.sheet_state != "validated"
+            )
+        )
+
+    def _alltricks_remove_withdrawn_lines(self):
+        """Take out of the cart the products no longer on sale; return the
+        warnings shown to the customer."""
+        # a combo item is left to the check at confirmation, as for the shelf
+        lines = self._get_alltricks_withdrawn_lines().filtered(
+            lambda line: not line.combo_item_id
+        )
+        warnings = [
+            self.env._(
+                "%(product)s is no longer on sale and was removed from your cart.",
+                product=product.display_name,
+            )
+            for product in lines.product_id
+        ]
+        if lines:
+            _logger.info(
+                "Cart %s: products off sale removed: %s",
+                self.name,
+                lines.product_id.ids,
+            )
+            lines.unlink()
         return warnings
 
     def _action_confirm(self):
@@ -184,7 +217,12 @@ class SaleOrder(models.Model):
         shortages = []
         for order, demand in demands.items():
             for product in sorted(demand, key=lambda p: p.id):
-                available = order._get_free_qty(product)
+                # a product taken off sale is served from no shelf
+                available = (
+                    order._get_free_qty(product)
+                    if product.product_tmpl_id.sheet_state == "validated"
+                    else 0.0
+                )
                 if product.uom_id.compare(demand[product], available) > 0:
                     _logger.info(
                         "Order %s short: %s wants %s, shelf has %s",
@@ -231,6 +269,8 @@ class SaleOrder(models.Model):
         """The refusal of a confirmation: the customer of an unpaid order fixes
         his cart; a paid order is for the shop to settle."""
         self.ensure_one()
+        if product.product_tmpl_id.sheet_state != "validated":
+            return self._get_alltricks_withdrawn_message(product)
         if self._get_alltricks_paid_transactions():
             return self.env._(
                 "%(order)s is paid but %(product)s is short on our shelves "
@@ -253,4 +293,21 @@ class SaleOrder(models.Model):
             available=_format_qty(available),
             product=product.display_name,
             wanted=_format_qty(wanted),
+        )
+
+    def _get_alltricks_withdrawn_message(self, product):
+        """The refusal of a confirmation holding a product taken off sale."""
+        self.ensure_one()
+        if self._get_alltricks_paid_transactions():
+            return self.env._(
+                "%(order)s is paid but %(product)s is no longer on sale (its "
+                "product sheet is not validated). Validate the sheet again, or "
+                "refund the customer and cancel the order.",
+                order=self.name,
+                product=product.display_name,
+            )
+        return self.env._(
+            "Sorry, %(product)s is no longer on sale. Remove it from your cart, "
+            "then pay again.",
+            product=product.display_name,
         )

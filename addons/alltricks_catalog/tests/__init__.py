@@ -18,3 +18,4 @@ from . import test_cart_sold_out_page
 from . import test_sheet_default_rule
 from . import test_sheet_company_rule
 from . import test_location_sellable
+from . import test_cart_withdrawn

@@ -183,3 +183,90 @@ class TestSheetWorkflow(TransactionCase):
         template.with_user(self.reviewer).action_sheet_reset()
         self.assertFalse(template.is_published)
         self.assertEqual(template.sheet_state, "draft")
+
+    def test_forged_context_keys_do_not_let_an_editor_validate_alone(self):
+        template = self._submitted().with_user(self.author)
+        forged = template.with_context(
+            alltricks_sheet_checked=True, alltricks_catalog_import=True
+        )
+        with self.assertRaises(UserError) as refusal:
+            forged.write({"sheet_state": "validated"})
+        self.assertIn("ask another editor", str(refusal.exception))
+        with self.assertRaises(UserError) as refusal:
+            forged.write({"sheet_author_id": self.reviewer.id})
+        self.assertIn("Use Submit for review", str(refusal.exception))
+        self.assertEqual(template.sheet_state, "review")
+        self.assertEqual(template.sheet_author_id, self.author)
+
+    def test_a_sheet_is_created_as_a_draft_by_editors(self):
+        Template = self.env["product.template"].with_user(self.author)
+        # another author named at creation would let the author validate it
+        for values in (
+            {"sheet_state": "review", "sheet_author_id": self.reviewer.id},
+            {"sheet_state": "validated"},
+        ):
+            with self.subTest(values=values):
+                with self.assertRaises(UserError) as refusal:
+                    Template.with_context(alltricks_catalog_import=True).create(
+                        {**self._complete_values(), **values}
+                    )
+                self.assertIn("as a draft sheet", str(refusal.exception))
+        self.assertFalse(
+            self.env["product.template"].search(
+                [("name", "=", self._complete_values()["name"])]
+            )
+        )
+
+    def test_catalog_manager_imports_validated_sheets(self):
+        manager = new_test_user(
+            self.env, "sheet_manager", groups="alltricks_catalog.group_catalog_manager"
+        )
+        template = (
+            self.env["product.template"]
+            .with_user(manager)
+            .with_context(alltricks_catalog_import=True)
+            .create({**self._complete_values(), "sheet_state": "validated"})
+        )
+        self.assertEqual(template.sheet_state, "validated")
+
+    def test_validated_sheet_keeps_its_completeness(self):
+        template = self._submitted()
+        template.with_user(self.reviewer).action_sheet_validate()
+        editor = template.with_user(self.author)
+        editor.write({"name": "Schwalbe Marathon Plus 700x38"})  # still complete
+        with self.assertRaises(UserError) as refusal:
+            editor.write({"image_1920": False, "weight_verified": False})
+        self.assertIn("Reset to draft", str(refusal.exception))
+        self.assertTrue(template.image_1920)
+        self.assertTrue(template.weight_verified)
+        self.assertEqual(template.sheet_state, "validated")
+
+        editor.action_sheet_reset()
+        editor.write({"image_1920": False})
+        self.assertEqual(template.sheet_score, 80)
+        self.assertEqual(template.sheet_state, "draft")
+
+    def test_hand_publication_needs_shelf_stock(self):
+        template = self._submitted(is_storable=True, type="consu")
+        template.with_user(self.reviewer).action_sheet_validate()
+        self.assertFalse(template.is_published)
+        with self.assertRaises(UserError) as refusal:
+            template.with_user(self.reviewer).write({"is_published": True})
+        self.assertIn("no stock on a shelf bin", str(refusal.exception))
+        self.assertFalse(template.is_published)
+
+        bin_location = self.env["stock.location"].create(
+            {
+                "name": "A-03-01-1-1",
+                "location_id": self.env.ref("stock.stock_location_stock").id,
+                "slot_rack_type": "shelf",
+            }
+        )
+        self.env["stock.quant"]._update_available_quantity(
+            template.product_variant_id, bin_location, 1
+        )
+        self.env.cr.flush()  # the publication sync publishes it
+        self.assertTrue(template.is_published)
+        template.with_user(self.reviewer).write({"is_published": False})
+        template.with_user(self.reviewer).write({"is_published": True})
+        self.assertTrue(template.is_published)
