@@ -121,6 +121,32 @@ def test_report_dir_not_writable(tmp_path, monkeypatch):
     )
 
 
+def test_report_dir_where_nothing_can_be_written(tmp_path, monkeypatch):
+    # root passes every access check, yet /proc or a read-only mount refuse files
+    def refuse(dir=None):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(options_module.tempfile, "TemporaryFile", refuse)
+    with pytest.raises(OptionError) as refusal:
+        check_options({"report_dir": str(tmp_path)})
+    assert str(refusal.value) == (
+        f"--report-dir {str(tmp_path)!r} cannot be written (Read-only file "
+        "system): give another folder."
+    )
+    with pytest.raises(OptionError) as refusal:
+        check_options({"report_dir": str(tmp_path / "new")})
+    assert str(refusal.value) == (
+        f"--report-dir {str(tmp_path / 'new')!r} cannot be written in {tmp_path} "
+        "(Read-only file system): give another folder."
+    )
+    assert not (tmp_path / "new").exists()
+
+
+def test_report_dir_probe_leaves_nothing(tmp_path):
+    check_options({"report_dir": str(tmp_path)})
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_data_folder_must_exist(tmp_path):
     with pytest.raises(OptionError, match="is not a folder"):
         check_options({"data": str(tmp_path / "missing")})

@@ -7,6 +7,7 @@ command can stop before it loads a database or replays a single order.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -114,6 +115,7 @@ def check_report_dir(raw):
                 )
         if not os.access(path, os.W_OK | os.X_OK):
             raise OptionError(f"--report-dir {raw!r} is not writable by this user.")
+        _probe_writable(raw, path, path)
         return path
     parent = path.absolute().parent
     while not parent.exists():
@@ -127,4 +129,19 @@ def check_report_dir(raw):
             f"--report-dir {raw!r} cannot be created: {parent} is not writable "
             "by this user."
         )
+    _probe_writable(raw, parent, path)
     return path
+
+
+def _probe_writable(raw, folder, target):
+    """Write and remove a file in ``folder``: access rights say yes to root
+    everywhere, even where nothing can be written (/proc, a read-only mount)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        where = "" if folder == target else f" in {folder}"
+        raise OptionError(
+            f"--report-dir {raw!r} cannot be written{where} "
+            f"({error.strerror or error}): give another folder."
+        ) from None
