@@ -1,8 +1,13 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 DEFAULT_VELOCITY_DAYS = 30
+VELOCITY_DAYS_PARAM = "alltricks_catalog.velocity_days"
+# Customer moves whose demand is not met yet. A chain (pick, pack, ship) is
+# counted once, on its first move: the later ones wait for it.
+WAITING_STATES = ("waiting", "confirmed", "partially_available")
 
 
 class AlltricksReplenishmentLine(models.TransientModel):
@@ -17,30 +22,67 @@ class AlltricksReplenishmentLine(models.TransientModel):
     period_days = fields.Integer(string="Period (days)", readonly=True)
     sold_qty = fields.Float(string="Sold in period", readonly=True)
     velocity = fields.Float(string="Sold per day", digits=(12, 2), readonly=True)
-    sellable_qty = fields.Float(string="On the shelf", readonly=True)
+    sellable_qty = fields.Float(
+        string="On the shelf",
+        readonly=True,
+        help="Units in sellable bins not reserved for an order yet.",
+    )
+    to_ship_qty = fields.Float(
+        string="To ship",
+        readonly=True,
+        help="Units ordered by customers and not delivered that no shelf unit is "
+        "reserved for yet: the shelf serves them first.",
+    )
     incoming_qty = fields.Float(string="Incoming", readonly=True)
     lead_time = fields.Integer(string="Lead time (days)", readonly=True)
     no_sales = fields.Boolean(
         string="No sales",
         readonly=True,
-        help="Nothing sold in the period: the shelf stock lasts indefinitely, "
-        "the cover is left empty.",
+        help="Nothing delivered in the period: the cover is left empty.",
     )
-    cover_days = fields.Float(string="Days of cover", digits=(12, 1), readonly=True)
+    cover_days = fields.Float(
+        string="Days of cover",
+        digits=(12, 1),
+        readonly=True,
+        help="Days the shelf lasts at the period's pace once the units to ship "
+        "have left it.",
+    )
     at_risk = fields.Boolean(
         string="At risk",
         readonly=True,
-        help="The shelf runs out before a new order would arrive.",
+        help="The shelf cannot serve the orders to ship, or runs out before a new "
+        "order would arrive.",
     )
 
     @api.model
     def _get_velocity_days(self):
-        param = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("alltricks_catalog.velocity_days")
-        )
-        return int(param or DEFAULT_VELOCITY_DAYS)
+        param = self.env["ir.config_parameter"].sudo().get_param(VELOCITY_DAYS_PARAM)
+        if param in (False, ""):
+            return DEFAULT_VELOCITY_DAYS
+        return self._check_velocity_days(param)
+
+    @api.model
+    def _check_velocity_days(self, value):
+        """Return ``value`` as a number of days, refused unless a whole number
+        of 1 or more."""
+        try:
+            days = int(str(value).strip())
+        except ValueError:
+            days = 0
+        if days < 1:
+            raise UserError(
+                self.env._(
+                    "The sales period of the replenishment list is set to "
+                    "“%(value)s”: it must be a whole number of days, 1 or more "
+                    "(for instance %(default)s). Ask an administrator to correct "
+                    "the system parameter %(param)s (Settings > Technical > "
+                    "System Parameters), or to delete it to use %(default)s days.",
+                    value=value,
+                    default=DEFAULT_VELOCITY_DAYS,
+                    param=VELOCITY_DAYS_PARAM,
+                )
+            )
+        return days
 
     @api.model
     def _get_sold_quantities(self, products, days):
@@ -58,10 +100,37 @@ class AlltricksReplenishmentLine(models.TransientModel):
         return {product.id: quantity for product, quantity in groups}
 
     @api.model
-    def _prepare_line_values(self, product, days, sold, sellable):
+    def _get_to_ship_quantities(self, products):
+        """Units per product that customers ordered and no reservation covers.
+
+        The reserved part of a customer move is already out of the shelf
+        quantity; the rest still has to come from the shelf.
+        """
+        groups = self.env["stock.move"]._read_group(
+            [
+                ("product_id", "in", products.ids),
+                ("state", "in", WAITING_STATES),
+                ("location_id.usage", "=", "internal"),
+                "|",
+                ("location_dest_id.usage", "=", "customer"),
+                ("location_final_id.usage", "=", "customer"),
+                ("move_orig_ids", "=", False),
+            ],
+            ["product_id", "product_uom"],
+            ["product_qty:sum", "quantity:sum"],
+        )
+        result = dict.fromkeys(products.ids, 0.0)
+        for product, uom, demand, quantity in groups:
+            reserved = uom._compute_quantity(quantity, product.uom_id, round=False)
+            result[product.id] += max(demand - reserved, 0.0)
+        return result
+
+    @api.model
+    def _prepare_line_values(self, product, days, sold, sellable, to_ship=0.0):
         velocity = sold / days if days else 0.0
         lead_time = int(product.seller_ids[:1].delay or 0)
-        cover = sellable / velocity if velocity else False
+        free = sellable - to_ship
+        cover = max(free, 0.0) / velocity if velocity else False
         return {
             "buyer_id": product.product_brand_id.buyer_id.id,
             "brand_id": product.product_brand_id.id,
@@ -70,17 +139,22 @@ class AlltricksReplenishmentLine(models.TransientModel):
             "sold_qty": sold,
             "velocity": velocity,
             "sellable_qty": sellable,
+            "to_ship_qty": to_ship,
             "incoming_qty": product.incoming_qty,
             "lead_time": lead_time,
             "no_sales": not velocity,
             "cover_days": cover,
-            "at_risk": bool(velocity) and cover < lead_time,
+            "at_risk": product.uom_id.compare(free, 0.0) < 0
+            or (bool(velocity) and cover < lead_time),
         }
 
     @api.model
     def _generate(self, buyers, days=None):
         """Fresh lines for the products of the brands of ``buyers``."""
-        days = days or self._get_velocity_days()
+        if days is None:
+            days = self._get_velocity_days()
+        else:
+            days = self._check_velocity_days(days)
         products = self.env["product.product"].search(
             [
                 ("product_brand_id.buyer_id", "in", buyers.ids),
@@ -89,11 +163,16 @@ class AlltricksReplenishmentLine(models.TransientModel):
         )
         sold = self._get_sold_quantities(products, days)
         sellable = products._get_alltricks_sellable_quantities()
+        to_ship = self._get_to_ship_quantities(products)
         self.search([("create_uid", "=", self.env.uid)]).unlink()
         return self.create(
             [
                 self._prepare_line_values(
-                    product, days, sold.get(product.id, 0.0), sellable[product.id]
+                    product,
+                    days,
+                    sold.get(product.id, 0.0),
+                    sellable[product.id],
+                    to_ship[product.id],
                 )
                 for product in products
             ]
