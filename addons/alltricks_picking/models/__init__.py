@@ -1,4 +1,5 @@
 from . import alltricks_cart_type
+from . import product_product
 from . import stock_move_line
 from . import stock_picking
 from . import stock_picking_batch

@@ -1,5 +1,6 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import escape_psql
 
 from .floor_guard import is_pack_picking
 
@@ -118,16 +119,14 @@ class StockMoveLine(models.Model):
         lot = lots.filtered(lambda lot: lot.product_id == product)[:1] or lots[:1]
         if lot:
             return self._get_alltricks_lot_refusal(lot)
-        if barcode in (product.barcode, product.default_code):
+        if product._is_alltricks_scanned_code(barcode):
             if product.tracking != "none":
                 return self.env._(
                     "%(product)s is tracked: scan its lot or serial number.",
                     product=product.display_name,
                 )
             return False
-        other = self.env["product.product"].search(
-            ["|", ("barcode", "=", barcode), ("default_code", "=", barcode)], limit=1
-        )
+        other = self.env["product.product"]._find_alltricks_scanned_product(barcode)
         if other:
             return self.env._(
                 "Wrong item: this is %(scanned)s. Put it back and take %(expected)s.",
@@ -150,7 +149,7 @@ class StockMoveLine(models.Model):
                 ("id", "!=", source.id),
                 "|",
                 ("barcode", "=", barcode),
-                ("name", "=", barcode),
+                ("name", "=ilike", escape_psql(barcode)),
             ],
             limit=1,
         )

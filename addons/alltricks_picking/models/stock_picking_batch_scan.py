@@ -169,7 +169,9 @@ class StockPickingBatch(models.Model):
         if not barcode:
             message = self.env._("Nothing was read: scan the label again.")
             return self._alltricks_scan_result(False, "product", message)
-        if barcode in (line.location_id.barcode, line.location_id.name):
+        source = line.location_id
+        # a bin label typed by hand may come in lower case
+        if barcode == source.barcode or barcode.lower() == source.name.lower():
             return self._alltricks_scan_result(
                 True, "bin", self.env._("Bin confirmed.")
             )

@@ -97,9 +97,7 @@ class StockPicking(models.Model):
         lot = self.env["stock.lot"].search([("name", "=", barcode)], limit=1)
         if lot:
             return lot.product_id
-        return self.env["product.product"].search(
-            ["|", ("barcode", "=", barcode), ("default_code", "=", barcode)], limit=1
-        )
+        return self.env["product.product"]._find_alltricks_scanned_product(barcode)
 
     def _prepare_alltricks_mismatch_values(self, kind, **values):
         pickers = self._get_alltricks_pickers()

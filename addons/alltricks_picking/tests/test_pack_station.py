@@ -58,6 +58,22 @@ class TestPackStation(ScanCase):
         self.assertEqual(log.picker_id, self.picker)
         self.assertEqual(log.packer_id, self.packer)
 
+    def test_typed_reference_is_read_in_any_case_at_packing(self):
+        product = self.products["C-01-05-1-1"]
+        product.default_code = "SH-CN_HG901"
+        self.lookalike.default_code = "SH-CNXHG901"
+        pack = self.picked_pack([(product, 1)]).with_user(self.packer)
+
+        wrong = pack.alltricks_pack_scan("sh-cnxhg901")
+        right = pack.alltricks_pack_scan("sh-cn_hg901")
+
+        self.assertFalse(wrong["ok"])
+        self.assertTrue(right["ok"])
+        self.assertEqual(pack.move_line_ids.alltricks_scanned_qty, 1)
+        log = pack.sudo().alltricks_mismatch_ids
+        self.assertEqual(log.kind, "wrong")
+        self.assertEqual(log.product_scanned_id, self.lookalike)
+
     def test_empty_read_at_packing_logs_no_mismatch(self):
         product = self.products["C-01-05-1-1"]
         pack = self.picked_pack([(product, 1)]).with_user(self.packer)

@@ -107,6 +107,35 @@ class TestScanPicker(ScanCase):
         self.assertEqual(results[2]["message"], "Wrong tote: put this item in tote 1.")
         self.assertEqual(self.snapshot(product), before)
 
+    def test_typed_references_are_read_in_any_case(self):
+        product = self.products["A-02-01-1-1"]
+        product.default_code = "SH-CN_HG901"
+        self.lookalike.default_code = "SH-CNXHG901"
+        self.make_pick([(product, 2)])
+        batch = self.take(self.plan())
+        line = batch._get_route_move_lines()
+
+        codes = ("a-02-01-1-1", "c-02-02-1-1", "sh-cnxhg901", "sh-cn%", "sh-cn_hg901")
+        results = [batch.alltricks_scan(line.id, code) for code in codes]
+
+        self.assertEqual(
+            [(r["ok"], r["kind"]) for r in results],
+            [
+                (True, "bin"),
+                (False, "bin"),
+                (False, "product"),
+                (False, "product"),
+                (True, "product"),
+            ],
+        )
+        self.assertIn("Wrong bin C-02-02-1-1", results[1]["message"])
+        self.assertIn(
+            "Wrong item: this is [SH-CNXHG901] Part A-01-09-1-1", results[2]["message"]
+        )
+        # % and _ are characters of the code, not wildcards
+        self.assertIn("Unknown barcode sh-cn%", results[3]["message"])
+        self.assertEqual(line.alltricks_scanned_qty, 1)
+
     def test_empty_read_is_refused_and_writes_nothing(self):
         product = self.products["A-02-01-1-1"]
         self.make_pick([(product, 1)])
