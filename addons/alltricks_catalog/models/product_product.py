@@ -1,6 +1,17 @@
+import operator as py_operator
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 PUBLICATION_QUEUE = "alltricks_catalog.publication_product_ids"
+SHELF_QTY_OPERATORS = {
+    "=": py_operator.eq,
+    "!=": py_operator.ne,
+    "<": py_operator.lt,
+    "<=": py_operator.le,
+    ">": py_operator.gt,
+    ">=": py_operator.ge,
+}
 
 
 class ProductProduct(models.Model):
@@ -9,6 +20,7 @@ class ProductProduct(models.Model):
     alltricks_shelf_qty = fields.Float(
         string="Shelf quantity",
         compute="_compute_alltricks_shelf_qty",
+        search="_search_alltricks_shelf_qty",
         digits="Product Unit",
         help="On the shelves (bins, showroom) and not reserved for an order, in "
         "the warehouse or company given in context.",
@@ -31,12 +43,59 @@ class ProductProduct(models.Model):
         for product in self:
             product.alltricks_shelf_qty = quantities.get(product.id, 0.0)
 
+    def _search_alltricks_shelf_qty(self, operator, value):
+        """Filter products on their shelf quantity (in the warehouse or company
+        of the context, as the field), e.g. "Shelf quantity > 0"."""
+        compare = SHELF_QTY_OPERATORS.get(operator)
+        if not compare or isinstance(value, bool):
+            return NotImplemented
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            raise UserError(
+                self.env._(
+                    "Shelf quantity is compared with a number, not %(value)r: "
+                    "enter a quantity such as 0 or 5.",
+                    value=value,
+                )
+            ) from None
+        context = self.env.context
+        warehouse = self.env["stock.warehouse"].browse(
+            context.get("alltricks_shelf_warehouse_id")
+        )
+        company = self.env["res.company"].browse(
+            context.get("alltricks_shelf_company_id")
+        )
+        groups = (
+            self.env["stock.quant"]
+            .sudo()
+            ._read_group(
+                self._get_alltricks_shelf_quant_domain(warehouse, company),
+                ["product_id"],
+                ["quantity:sum", "reserved_quantity:sum"],
+            )
+        )
+        on_shelf = {
+            product.id: product.uom_id.round(quantity - reserved)
+            for product, quantity, reserved in groups
+        }
+        matching = [pid for pid, qty in on_shelf.items() if compare(qty, value)]
+        if compare(0.0, value):
+            # products with no sellable quant hold 0 on the shelf
+            return ["|", ("id", "in", matching), ("id", "not in", list(on_shelf))]
+        return [("id", "in", matching)]
+
     def _get_alltricks_sellable_domain(self, warehouse=None, company=None):
-        """Quants the shop may sell: sellable locations only (bins, showroom)."""
-        domain = [
+        """Quants of these products the shop may sell."""
+        return [
             ("product_id", "in", self.ids),
-            ("location_id.slot_sellable", "=", True),
+            *self._get_alltricks_shelf_quant_domain(warehouse, company),
         ]
+
+    @api.model
+    def _get_alltricks_shelf_quant_domain(self, warehouse=None, company=None):
+        """Quants in sellable locations only (bins, showroom)."""
+        domain = [("location_id.slot_sellable", "=", True)]
         if warehouse:
             # Shop visitors (public, portal) may not read warehouses.
             view_location = warehouse.sudo().view_location_id
