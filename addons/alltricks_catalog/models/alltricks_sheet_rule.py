@@ -130,7 +130,7 @@ class AlltricksSheetRule(models.Model):
         if self.image_required and not template.image_1920:
             missing.append(_("At least one image"))
         if self.weight_verified_required and not (
-            template.weight_verified and template.weight
+            template.weight_verified and template.weight > 0
         ):
             missing.append(_("Verified weight"))
         present = {

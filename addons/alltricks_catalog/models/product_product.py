@@ -1,7 +1,7 @@
 import operator as py_operator
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 PUBLICATION_QUEUE = "alltricks_catalog.publication_product_ids"
 SHELF_QTY_OPERATORS = {
@@ -25,6 +25,18 @@ class ProductProduct(models.Model):
         help="On the shelves (bins, showroom) and not reserved for an order, in "
         "the warehouse or company given in context.",
     )
+
+    @api.constrains("weight")
+    def _check_alltricks_weight(self):
+        for product in self:
+            if product.weight < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The weight of %(product)s cannot be negative: enter the "
+                        "weight measured on the scale.",
+                        product=product.display_name,
+                    )
+                )
 
     @api.depends_context("alltricks_shelf_warehouse_id", "alltricks_shelf_company_id")
     def _compute_alltricks_shelf_qty(self):

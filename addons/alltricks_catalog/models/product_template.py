@@ -148,14 +148,18 @@ class ProductTemplate(models.Model):
             self._check_sheet_can_be_validated()
         if vals.get("is_published") and not self.env.su:
             self._check_alltricks_shelf_stock_to_publish()
-        validated = (
-            self.filtered(lambda t: t.sheet_state == "validated")
+        scores_before = (
+            {
+                template: template.sheet_score
+                for template in self
+                if template.sheet_state == "validated"
+            }
             if not trusted and not self.env.su and SHEET_SCORE_FIELDS & set(vals)
-            else self.browse()
+            else {}
         )
         result = super().write(vals)
-        if validated:
-            validated._check_validated_sheet_still_complete()
+        if scores_before:
+            self._check_validated_sheet_not_degraded(scores_before)
         if vals.get("sheet_state") == "validated":
             self._alltricks_sync_publication()
         return result
@@ -177,11 +181,16 @@ class ProductTemplate(models.Model):
                     )
                 )
 
-    def _check_validated_sheet_still_complete(self):
-        """A change that leaves a validated sheet below its rule is refused:
-        the sheet goes back to draft (Reset to draft) to be reworked."""
-        for template in self:
-            if template.sheet_score < template.sheet_threshold:
+    def _check_validated_sheet_not_degraded(self, scores_before):
+        """A change that lowers the score of a validated sheet below its rule
+        is refused: the sheet goes back to draft (Reset to draft) to be
+        reworked. A sheet validated below its rule (an import) may still be
+        improved or changed without losing more."""
+        for template, score_before in scores_before.items():
+            if (
+                template.sheet_score < template.sheet_threshold
+                and template.sheet_score < score_before
+            ):
                 raise UserError(
                     self.env._(
                         "This change leaves the validated sheet of %(product)s "

@@ -30,6 +30,16 @@ class SaleOrder(models.Model):
             warehouse=warehouse, company=self.company_id
         )
 
+    def _cart_add(self, product_id, quantity=1.0, *, uom_id=None, **kwargs):
+        # Odoo adds a negative quantity to the line already in the cart, and
+        # removes the line when the sum falls to 0 or below: a cart is emptied
+        # with the cart's own remove button (a line set to 0), never by an add.
+        product = self.env["product.product"].browse(product_id)
+        self._alltricks_check_quantity(
+            product, quantity, self.env["uom.uom"].browse(uom_id)
+        )
+        return super()._cart_add(product_id, quantity, uom_id=uom_id, **kwargs)
+
     def _verify_updated_quantity(
         self, order_line, product_id, new_qty, uom_id, **kwargs
     ):

@@ -270,3 +270,35 @@ class TestSheetWorkflow(TransactionCase):
         template.with_user(self.reviewer).write({"is_published": False})
         template.with_user(self.reviewer).write({"is_published": True})
         self.assertTrue(template.is_published)
+
+    def test_sheet_imported_below_its_rule_can_still_be_edited(self):
+        # imported validated without an image: 80 % for a threshold of 80
+        template = (
+            self.env["product.template"]
+            .with_context(alltricks_catalog_import=True)
+            .create(
+                {
+                    **self._complete_values(),
+                    "image_1920": False,
+                    "sheet_state": "validated",
+                }
+            )
+        )
+        self.rule.threshold = 100
+        editor = template.with_user(self.author)
+        editor.write({"weight": 0.95, "name": "Schwalbe Marathon Plus 700x38"})
+        self.assertEqual(template.sheet_score, 80)
+        with self.assertRaises(UserError) as refusal:
+            editor.write({"weight_verified": False})
+        self.assertIn("60% complete", str(refusal.exception))
+        self.assertTrue(template.weight_verified)
+
+    def test_a_weight_is_positive_to_count_as_verified(self):
+        template = self.env["product.template"].create(
+            {**self._complete_values(), "weight": 0.0}
+        )
+        self.assertIn("Verified weight", template.sheet_missing)
+        with self.assertRaises(ValidationError) as refusal:
+            template.with_user(self.author).write({"weight": -5})
+        self.assertIn("cannot be negative", str(refusal.exception))
+        self.assertEqual(template.weight, 0.0)

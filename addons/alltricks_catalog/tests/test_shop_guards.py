@@ -112,3 +112,8 @@ class TestShopGuards(ShelfCommon):
         with self.assertRaises(UserError):
             cart._cart_update_line_quantity(values["line_id"], 1.5)
         self.assertEqual(cart.order_line.product_uom_qty, 2)
+        # a negative add on the line in the cart would remove it
+        with self.assertRaises(UserError) as refusal:
+            cart._cart_add(self.product.id, -3)
+        self.assertIn("cannot be negative", str(refusal.exception))
+        self.assertEqual(cart.order_line.product_uom_qty, 2)
