@@ -7,6 +7,9 @@ from .pos_order import _format_qty
 
 _logger = logging.getLogger(__name__)
 
+SHOWROOM_STAFF = "alltricks_kiosk.group_showroom_staff"
+STOCK_MANAGER = "stock.group_stock_manager"
+
 
 class StockPicking(models.Model):
     _inherit = "stock.picking"
@@ -89,6 +92,13 @@ class StockPicking(models.Model):
 
     def action_alltricks_hand_over(self):
         """Counter staff: the visitor collected a ready order."""
+        self._check_alltricks_counter_access(
+            self.env._(
+                "Only showroom counter staff or an inventory administrator can "
+                "hand an order over: ask them, or ask an administrator for the "
+                "Showroom counter role."
+            )
+        )
         handed_over = self.filtered("alltricks_handed_over")
         if handed_over:
             raise UserError(
@@ -105,6 +115,17 @@ class StockPicking(models.Model):
                     "Put them back on a shelf bin with an internal transfer from "
                     "the pickup location.",
                     names=", ".join(cancelled._get_alltricks_order_labels()),
+                )
+            )
+        missing = self.filtered(lambda p: p.alltricks_counter_state == "missing")
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Nothing left to pick for %(names)s: no unit of what is still "
+                    "to hand over could be found. Refund the visitor at the point "
+                    "of sale or sell another item, then click Cancel missing "
+                    "units.",
+                    names=", ".join(missing._get_alltricks_order_labels()),
                 )
             )
         not_ready = self.filtered(lambda p: p.alltricks_counter_state != "ready")
@@ -136,6 +157,16 @@ class StockPicking(models.Model):
         self.env.flush_all()
         for picking in self:
             picking._alltricks_deliver_to_customer()
+
+    def _check_alltricks_counter_access(self, refusal):
+        """The counter's actions end or refund a sale: showroom counter staff
+        and inventory administrators only; others read ``refusal``."""
+        user = self.env.user
+        if self.env.su or any(
+            user.has_group(group) for group in (SHOWROOM_STAFF, STOCK_MANAGER)
+        ):
+            return
+        raise AccessError(refusal)
 
     def _get_alltricks_order_labels(self):
         """How counter staff know each pick's order: its pickup number, else the
@@ -232,15 +263,14 @@ class StockPicking(models.Model):
     def action_alltricks_cancel_missing(self):
         """Counter staff: the missing units will not come; the visitor gets a
         refund or another item at the point of sale."""
-        user = self.env.user
-        if not (
-            self.env.su
-            or user.has_group("alltricks_kiosk.group_showroom_staff")
-            or user.has_group("stock.group_stock_user")
-        ):
-            raise AccessError(
-                self.env._("Only showroom counter staff can cancel missing units.")
+        self._check_alltricks_counter_access(
+            self.env._(
+                "Only showroom counter staff or an inventory administrator can "
+                "cancel missing units (the visitor is refunded at the counter): "
+                "ask them, or ask an administrator for the Showroom counter role."
             )
+        )
+        user = self.env.user
         not_missing = self.filtered(lambda p: p.alltricks_counter_state != "missing")
         if not_missing:
             raise UserError(

@@ -1,4 +1,5 @@
 from . import test_counter
+from . import test_counter_access
 from . import test_counter_screen
 from . import test_kiosk_catalog
 from . import test_kiosk_categories
