@@ -1,4 +1,5 @@
 import logging
+import math
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -62,7 +63,6 @@ class PosOrder(models.Model):
     def _alltricks_check_kiosk_cart(self, commands):
         """Refuse the kiosk cart lines the web shop's cart would refuse, items
         the kiosk does not offer, and a cart with nothing in it."""
-        products = self.env["product.product"].sudo()
         lines, ordered = 0, 0.0
         for command in commands:
             if not (
@@ -73,12 +73,7 @@ class PosOrder(models.Model):
             ):
                 continue
             values = command[2]
-            product_id, qty = values.get("product_id"), values.get("qty")
-            if not isinstance(product_id, int) or not isinstance(qty, (int, float)):
-                continue
-            product = products.browse(product_id).exists()
-            if not product:
-                continue
+            product = self._get_alltricks_kiosk_product(values.get("product_id"))
             if not values.get("combo_parent_id") and not product.available_in_pos:
                 # the kiosk lists only what is on sale in the point of sale
                 raise UserError(
@@ -88,13 +83,60 @@ class PosOrder(models.Model):
                         product=product.display_name,
                     )
                 )
+            # the point of sale keeps a line without a quantity at 0
+            qty = self._get_alltricks_kiosk_quantity(product, values.get("qty"))
             self._alltricks_check_line_quantity(product, qty)
             lines += 1
             ordered += qty
-        if lines and ordered <= 0:
+        if not lines or ordered <= 0:
             raise UserError(
                 self.env._("Your order is empty: choose at least one item.")
             )
+
+    @api.model
+    def _get_alltricks_kiosk_product(self, product_id):
+        """The product a kiosk cart line names; a product archived or deleted
+        since the kiosk loaded its catalogue is refused."""
+        product = self.env["product.product"].sudo()
+        if isinstance(product_id, int) and not isinstance(product_id, bool):
+            product = product.browse(product_id).exists()
+        if not product:
+            raise UserError(
+                self.env._(
+                    "Sorry, an item of your order is no longer available: start "
+                    "a new order or ask our staff."
+                )
+            )
+        if not product.active:
+            raise UserError(
+                self.env._(
+                    "Sorry, %(product)s is no longer sold: remove it from your "
+                    "order or ask our staff for a similar item.",
+                    product=product.display_name,
+                )
+            )
+        return product
+
+    @api.model
+    def _get_alltricks_kiosk_quantity(self, product, qty):
+        """The number a kiosk cart line's quantity stands for, as the point of
+        sale would store it."""
+        if qty is None or qty is False:
+            return 0.0
+        try:
+            number = float(qty)
+        except (TypeError, ValueError):
+            number = math.nan
+        if isinstance(qty, bool) or not math.isfinite(number):
+            raise UserError(
+                self.env._(
+                    "%(qty)s is not a quantity of %(product)s: enter the number "
+                    "of items you want.",
+                    qty=str(qty)[:20],
+                    product=product.display_name,
+                )
+            )
+        return number
 
     @api.model
     def _alltricks_check_line_quantity(self, product, qty):
@@ -244,7 +286,11 @@ class PosOrder(models.Model):
     def _get_alltricks_unavailable_message(self, product, wanted, free):
         """What the visitor reads when ``wanted`` units of ``product`` cannot be
         sold with ``free`` units left; empty when they can."""
-        if product.product_tmpl_id.sheet_state != "validated" or not product.sale_ok:
+        if (
+            not product.active
+            or product.product_tmpl_id.sheet_state != "validated"
+            or not product.sale_ok
+        ):
             return self.env._(
                 "Sorry, %(product)s is no longer sold: remove it from your order "
                 "or ask our staff for a similar item.",

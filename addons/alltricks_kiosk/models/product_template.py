@@ -1,6 +1,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.fields import Command, Domain
 
 _logger = logging.getLogger(__name__)
@@ -31,6 +32,46 @@ class ProductTemplate(models.Model):
         if not mapping and {"available_in_pos", "categ_id"} & set(vals):
             self._alltricks_apply_kiosk_category()
         return result
+
+    def _ensure_unused_in_pos(self):
+        """Odoo refuses to archive any product on sale in the point of sale
+        while a session is open. The kiosk puts every published product on
+        sale there and the showroom session is open all day, so that would
+        refuse every archive: only an unpaid order of an open session, which
+        its point of sale reloads with the product, still blocks it."""
+        orders = self._get_alltricks_unpaid_pos_orders()
+        if not orders:
+            return
+        products = orders.lines.product_id.product_tmpl_id & self
+        raise UserError(
+            self.env._(
+                "%(products)s cannot be archived yet: unpaid orders of an open "
+                "point of sale session contain it (%(orders)s). Take their "
+                "payment or cancel them at the point of sale, then archive it "
+                "again.",
+                products=", ".join(products.mapped("display_name")),
+                orders=", ".join(
+                    f"{order.tracking_number or order.pos_reference} "
+                    f"({order.config_id.name})"
+                    for order in orders[:5]
+                ),
+            )
+        )
+
+    def _get_alltricks_unpaid_pos_orders(self):
+        """Unpaid orders of open point of sale sessions with ``self`` in."""
+        return (
+            self.env["pos.order"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "draft"),
+                    ("session_id.state", "!=", "closed"),
+                    ("lines.product_id.product_tmpl_id", "in", self.ids),
+                ],
+                order="id",
+            )
+        )
 
     @api.model
     def _load_pos_self_data_domain(self, data, config):

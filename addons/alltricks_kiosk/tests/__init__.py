@@ -9,6 +9,7 @@ from . import test_kiosk_orders
 from . import test_kiosk_refusals
 from . import test_kiosk_route
 from . import test_kiosk_tour
+from . import test_product_archive
 from . import test_roles
 from . import test_security
 from . import test_showroom_data

@@ -91,6 +91,7 @@ class ShowroomKioskMixin:
 
     def _kiosk_cart(self, product, qty=1.0):
         """A one-line cart as the kiosk's browser sends it."""
+        number = qty if isinstance(qty, (int, float)) else 0
         return {
             "uuid": str(uuid.uuid4()),
             "access_token": uuid.uuid4().hex,
@@ -104,8 +105,8 @@ class ShowroomKioskMixin:
                         "product_id": product.id,
                         "qty": qty,
                         "price_unit": product.list_price,
-                        "price_subtotal": product.list_price * qty,
-                        "price_subtotal_incl": product.list_price * qty,
+                        "price_subtotal": product.list_price * number,
+                        "price_subtotal_incl": product.list_price * number,
                         "uuid": str(uuid.uuid4()),
                     },
                 ]

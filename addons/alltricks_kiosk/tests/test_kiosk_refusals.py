@@ -149,3 +149,30 @@ class TestKioskRefusals(ShowroomKioskMixin, TransactionCase):
             "Sorry, Showroom Gravel Bike is not sold at this kiosk: remove it "
             "from your order or ask our staff.",
         )
+
+    def test_item_archived_since_the_kiosk_loaded_is_no_longer_sold(self):
+        self.bike.product_tmpl_id.active = False
+
+        self._assert_refused(
+            self.bike,
+            1,
+            "Sorry, Showroom Gravel Bike is no longer sold: remove it from your "
+            "order or ask our staff for a similar item.",
+        )
+
+    def test_cart_without_lines_is_refused(self):
+        config = self.config.with_user(self.config.self_ordering_default_user_id)
+        cart = {**self._kiosk_cart(self.bike, 1), "lines": []}
+
+        with self.assertRaises(UserError) as refusal:
+            config.env["pos.order"]._check_pos_order(config, cart, "kiosk")
+
+        self.assertEqual(
+            str(refusal.exception), "Your order is empty: choose at least one item."
+        )
+
+    def test_quantity_sent_as_text_counts_as_its_number(self):
+        order = self._kiosk_order(self.bike, "2")
+
+        self.assertEqual(order.lines.qty, 2.0)
+        self.assertEqual(self._express_picks(order).move_ids.quantity, 2.0)

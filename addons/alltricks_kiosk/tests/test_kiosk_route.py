@@ -17,11 +17,14 @@ class TestKioskRoute(ShowroomKioskMixin, HttpCase):
         super().setUpClass()
         cls._setup_showroom()
 
-    def _post_kiosk_order(self, product, qty):
+    def _post_kiosk_order(self, product, qty, **line_values):
         """POST a one-line cart to /pos-self-order/process-order/kiosk/, as the
-        kiosk's browser does; return the JSON-RPC reply."""
+        kiosk's browser does (``line_values`` changed on its line); return the
+        JSON-RPC reply."""
+        cart = self._kiosk_cart(product, qty)
+        cart["lines"][0][2].update(line_values)
         order = {
-            **self._kiosk_cart(product, qty),
+            **cart,
             # what a new order carries before the server gives it an identity
             "id": None,
             "access_token": None,
@@ -49,12 +52,12 @@ class TestKioskRoute(ShowroomKioskMixin, HttpCase):
             )
         return response.json()
 
-    def _assert_refused_with_nothing_created(self, qty, message):
+    def _assert_refused_with_nothing_created(self, qty, message, **line_values):
         counts = [
             self.env[model].search_count([]) for model in ("pos.order", "stock.picking")
         ]
 
-        reply = self._post_kiosk_order(self.bike, qty)
+        reply = self._post_kiosk_order(self.bike, qty, **line_values)
 
         self.assertNotIn("result", reply)
         self.assertEqual(reply["error"]["data"]["name"], "odoo.exceptions.UserError")
@@ -80,6 +83,28 @@ class TestKioskRoute(ShowroomKioskMixin, HttpCase):
             1.5,
             "Showroom Gravel Bike is sold by the unit: 1.5 is not a whole number. "
             "Enter a whole number of items.",
+        )
+
+    def test_line_without_a_quantity_is_an_empty_order(self):
+        # the point of sale would store it as 0: a paid order of nothing
+        self._assert_refused_with_nothing_created(
+            None, "Your order is empty: choose at least one item."
+        )
+
+    def test_quantity_that_is_not_a_number_is_refused(self):
+        self._assert_refused_with_nothing_created(
+            "abc",
+            "abc is not a quantity of Showroom Gravel Bike: enter the number of "
+            "items you want.",
+        )
+
+    def test_item_that_does_not_exist_is_refused(self):
+        self._assert_refused_with_nothing_created(
+            1,
+            "Sorry, an item of your order is no longer available: start a new "
+            "order or ask our staff.",
+            product_id=self.env["product.product"].search([], order="id desc")[:1].id
+            + 1000,
         )
 
     def test_whole_quantity_is_ordered_with_its_express_pick(self):
