@@ -20,6 +20,8 @@ CORE_KEY = "alltricks_core_write"
 # empty transfers it takes off the batch. A client can send that key too: it is
 # trusted only inside a validation, for empty transfers of the batches validated.
 DETACH_KEY = "alltricks_validation_detach"
+# Written on the lines of a planned cart by the scanner only.
+CART_LINE_FIELDS = frozenset({"quantity", "picked"})
 
 
 class ValidationDetach:
@@ -41,6 +43,11 @@ def validation_context(pickings):
         lambda p: not any(p.move_ids.mapped("quantity"))
     )
     return pickings.with_context(**{DETACH_KEY: ValidationDetach(detach.ids)})
+
+
+def is_validation(env):
+    """A validation is running on the server, past its cart checks."""
+    return isinstance(env.context.get(DETACH_KEY), ValidationDetach)
 
 
 def is_validation_detach(picking):
@@ -142,6 +149,48 @@ def check_cart_unreserve(pickings):
                 cart=planned[0].batch_id.name,
             )
         )
+
+
+def check_cart_line_write(lines, vals_list):
+    """Refuse a floor user a quantity or picked written on a planned cart.
+
+    ``lines``: move lines or moves, written with ``vals_list`` (or created).
+
+    The scanner records what was picked, as superuser once its checks passed:
+    a line marked picked by hand would take units nobody scanned, and the
+    scanner would refuse to scan it or mark it missing. Odoo's validation of
+    a cart (checked first: every line scanned or missing) is not held.
+    """
+    env = lines.env
+    if all(CART_LINE_FIELDS.isdisjoint(vals) for vals in vals_list):
+        return
+    if not is_floor_user(env) or is_validation(env):
+        return
+    planned = lines.filtered(
+        lambda ml: (
+            ml.state not in ("done", "cancel")
+            and is_planned_cart(ml.picking_id.batch_id)
+        )
+    )
+    if planned:
+        raise AccessError(
+            env._(
+                "%(name)s is on cart %(cart)s: its quantities are recorded by the "
+                "scanner. Scan the units in Pick (scanner) and mark missing what "
+                "you cannot find; a warehouse manager may change them.",
+                name=planned[0].picking_id.name,
+                cart=planned[0].picking_id.batch_id.name,
+            )
+        )
+
+
+def is_record_id(value):
+    """``value`` can be a record id: a positive integer (not a boolean).
+
+    Scanner methods take ids sent by the screens; anything else (a text, a
+    list) would reach the database as is.
+    """
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def lock_scan(records, message):

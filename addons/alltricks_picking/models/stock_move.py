@@ -4,6 +4,7 @@ from odoo.exceptions import AccessError
 from .floor_guard import (
     CORE_KEY,
     CORE_WRITE,
+    check_cart_line_write,
     check_cart_owner,
     core_context,
     is_floor_user,
@@ -15,6 +16,7 @@ class StockMove(models.Model):
 
     def write(self, vals):
         check_cart_owner(self.picking_id)
+        check_cart_line_write(self, [vals])
         raised = "product_uom_qty" in vals and self.filtered(
             lambda m: (
                 m.product_uom.compare(vals["product_uom_qty"], m.product_uom_qty) > 0

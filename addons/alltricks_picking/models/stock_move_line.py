@@ -1,6 +1,10 @@
 from odoo import api, fields, models
 
-from .floor_guard import check_cart_owner, check_line_quantities
+from .floor_guard import (
+    check_cart_line_write,
+    check_cart_owner,
+    check_line_quantities,
+)
 from .stock_move_line_scan import check_scan_write
 from .stock_picking_batch import check_plan_write
 
@@ -29,6 +33,7 @@ class StockMoveLine(models.Model):
     def create(self, vals_list):
         check_scan_write(self, vals_list)
         lines = super().create(vals_list)
+        check_cart_line_write(lines, vals_list)
         for line, vals in zip(lines, vals_list, strict=True):
             check_cart_owner(line.picking_id)
             check_line_quantities(line, vals.get("quantity", line.quantity))
@@ -38,6 +43,7 @@ class StockMoveLine(models.Model):
         check_plan_write(self, vals)
         check_scan_write(self, [vals])
         check_cart_owner(self.picking_id)
+        check_cart_line_write(self, [vals])
         if "quantity" in vals:
             check_line_quantities(self, vals["quantity"])
         return super().write(vals)

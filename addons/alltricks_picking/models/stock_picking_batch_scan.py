@@ -3,7 +3,7 @@ import logging
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
-from .floor_guard import lock_scan
+from .floor_guard import is_record_id, lock_scan
 from .stock_move_line_scan import tote_code
 from .stock_picking_batch import PLANNER_GROUP
 
@@ -100,6 +100,15 @@ class StockPickingBatch(models.Model):
     def _get_alltricks_scan_line(self, line_id):
         """The line ``line_id`` of this cart, for the picker who took the cart."""
         self._check_alltricks_scan_picker()
+        if not is_record_id(line_id):
+            raise UserError(
+                self.env._(
+                    "%(line)s is not a line of cart %(name)s: reload the cart and "
+                    "scan from its screen.",
+                    line=repr(line_id),
+                    name=self.name,
+                )
+            )
         line = self.env["stock.move.line"].browse(line_id).exists()
         if not line or line not in self._get_route_move_lines():
             raise UserError(

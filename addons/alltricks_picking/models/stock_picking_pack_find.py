@@ -3,6 +3,7 @@ import logging
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from .floor_guard import is_record_id
 from .stock_move_line_scan import TOTE_PREFIX
 
 _logger = logging.getLogger(__name__)
@@ -36,6 +37,13 @@ class StockPicking(models.Model):
         cart = self.env["stock.picking.batch"].search([("name", "=", code)], limit=1)
         if code and cart:
             return self._alltricks_pack_select_cart(cart)
+        if cart_id and not is_record_id(cart_id):
+            raise UserError(
+                self.env._(
+                    "%(cart)s is not a cart: scan the cart's pick list again.",
+                    cart=repr(cart_id),
+                )
+            )
         cart = self.env["stock.picking.batch"].browse(cart_id or [])
         pack = self._alltricks_pack_find(code, cart)
         pack._check_alltricks_packer()

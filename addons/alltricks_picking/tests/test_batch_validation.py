@@ -19,8 +19,8 @@ class TestBatchValidation(PickingCase):
         self.assertEqual(batch.picking_ids, short | full)
         batch.with_user(self.picker).action_alltricks_scan_take()
 
-        short.move_ids.with_user(self.picker).write({"quantity": 1, "picked": True})
-        full.move_ids.with_user(self.picker).write({"picked": True})
+        short.move_ids.with_user(self.manager).write({"quantity": 1, "picked": True})
+        full.move_ids.with_user(self.manager).write({"picked": True})
         self._validate_with_backorder(batch)
 
         backorder = short.backorder_ids
@@ -43,7 +43,7 @@ class TestBatchValidation(PickingCase):
         short = self.make_pick([(self.products["C-02-02-1-1"], 5)])
         batch = self.plan()
         batch.with_user(self.picker).action_alltricks_scan_take()
-        short.move_ids.with_user(self.picker).write({"quantity": 2, "picked": True})
+        short.move_ids.with_user(self.manager).write({"quantity": 2, "picked": True})
         self._validate_with_backorder(batch)
 
         new_batch = self.plan()

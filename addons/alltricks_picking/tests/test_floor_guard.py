@@ -69,17 +69,70 @@ class TestFloorGuard(ScanCase):
         self.assertEqual(self.pick.state, "confirmed")
         self.assertFalse(self.pick.move_line_ids)
 
-    def test_picker_cannot_raise_a_line_above_its_demand(self):
+    def test_picker_cannot_mark_his_cart_lines_picked_by_hand(self):
         line = self.line.with_user(self.picker)
+        move = self.pick.move_ids.with_user(self.picker)
+        calls = {
+            "line picked": lambda: line.write({"picked": True}),
+            "line quantity": lambda: line.write({"quantity": 1}),
+            "line both": lambda: line.write({"quantity": 1, "picked": True}),
+            "move picked": lambda: move.write({"picked": True}),
+            "move quantity": lambda: move.write({"quantity": 1}),
+            "new line": lambda: line.create(
+                {
+                    "move_id": move.id,
+                    "picking_id": self.pick.id,
+                    "product_id": self.product.id,
+                    "location_id": line.location_id.id,
+                    "location_dest_id": line.location_dest_id.id,
+                    "quantity": 1,
+                    "picked": True,
+                }
+            ),
+        }
+        before = self.snapshot(self.product)
+
+        for name, call in calls.items():
+            with self.subTest(name), self.assertRaises(AccessError) as refusal:
+                call()
+            self.assertEqual(
+                refusal.exception.args[0],
+                f"{self.pick.name} is on cart {self.batch.name}: its quantities are "
+                "recorded by the scanner. Scan the units in Pick (scanner) and mark "
+                "missing what you cannot find; a warehouse manager may change them.",
+            )
+
+        self.assertEqual(self.snapshot(self.product), before)
+        self.assertFalse(self.line.picked)
+        # The scanner still answers the line: one more unit, then missing.
+        scanned = self.batch.alltricks_scan(self.line.id, EAN)
+        self.assertEqual(scanned["message"], "2 of 3 picked.")
+        self.batch.alltricks_scan_missing(self.line.id)
+        self.assertEqual(self.batch.alltricks_scan_done()["state"], "done")
+        self.assertEqual(self.pick.state, "done")
+        self.assertEqual(self.pick.move_ids.quantity, 2)
+        self.assertEqual(self.pick.backorder_ids.move_ids.product_uom_qty, 1)
+
+    def test_a_manager_may_mark_a_cart_line_picked(self):
+        line = self.line.with_user(self.manager)
+
+        line.write({"quantity": 2, "picked": True})
+
+        self.assertTrue(self.line.picked)
+        self.assertEqual(self.line.quantity, 2)
+
+    def test_picker_cannot_raise_a_line_above_its_demand(self):
+        pick = self.make_pick([(self.product, 3)])
+        line = pick.move_line_ids.with_user(self.picker)
         before = self.snapshot(self.product)
 
         with self.assertRaisesRegex(AccessError, "3 Units ordered on .* no more"):
             line.write({"quantity": 4})
 
         self.assertEqual(self.snapshot(self.product), before)
-        self.assertEqual(self.line.quantity, 3)
+        self.assertEqual(line.quantity, 3)
         line.write({"quantity": 2})
-        self.assertEqual(self.line.quantity, 2)
+        self.assertEqual(line.quantity, 2)
 
     def test_packer_cannot_write_pack_quantities(self):
         product = self.products["A-01-09-1-1"]

@@ -3,6 +3,8 @@ from odoo.tests import tagged
 
 from .scan_common import ScanCase
 
+EAN_B = "EAN-B-01-03-1-1"
+
 
 @tagged("post_install", "-at_install")
 class TestScanPicker(ScanCase):
@@ -197,3 +199,41 @@ class TestScanPicker(ScanCase):
         self.assertEqual(backorder.move_ids.product_id, empty)
         self.assertEqual(backorder.move_ids.product_uom_qty, 2)
         self.assertFalse(backorder.batch_id)
+
+    def test_a_line_id_that_is_not_a_number_is_refused(self):
+        self.setup_taken_cart("B-01-03-1-1", 3)
+        calls = {
+            "scan": lambda line_id: self.batch.alltricks_scan(line_id, EAN_B),
+            "all here": self.batch.alltricks_scan_fill,
+            "missing": self.batch.alltricks_scan_missing,
+        }
+        before = self.snapshot(self.product)
+
+        for name, call in calls.items():
+            for line_id in ("abc", str(self.line.id), [self.line.id], True, -1):
+                with (
+                    self.subTest(name, line_id=line_id),
+                    self.assertRaises(UserError) as refusal,
+                ):
+                    call(line_id)
+                self.assertEqual(
+                    refusal.exception.args[0],
+                    f"{line_id!r} is not a line of cart {self.batch.name}: reload "
+                    "the cart and scan from its screen.",
+                )
+
+        self.assertEqual(self.snapshot(self.product), before)
+        self.assertEqual(self.line.alltricks_scanned_qty, 1)
+        self.assertFalse(self.line.picked)
+        self.assertTrue(self.batch.alltricks_scan(self.line.id, EAN_B)["ok"])
+
+    def test_pack_station_refuses_a_cart_id_that_is_not_a_number(self):
+        Picking = self.env["stock.picking"].with_user(self.packer)
+
+        with self.assertRaises(UserError) as refusal:
+            Picking.alltricks_pack_open("TOTE-1", "abc")
+
+        self.assertEqual(
+            refusal.exception.args[0],
+            "'abc' is not a cart: scan the cart's pick list again.",
+        )

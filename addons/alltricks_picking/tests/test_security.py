@@ -21,8 +21,9 @@ class TestPickingSecurity(PickingCase):
         self.assertEqual(
             batch.alltricks_route_length, self.batch.alltricks_route_length
         )
-        line.write({"quantity": 1, "picked": True})
-        self.assertEqual(line.quantity, 1)
+        batch.alltricks_scan_fill(line.id)
+        self.assertTrue(line.picked)
+        self.assertEqual(line.alltricks_scanned_qty, 2)
 
     def test_picker_cannot_change_the_route_or_the_tote(self):
         line = self.batch.move_line_ids.with_user(self.picker)
