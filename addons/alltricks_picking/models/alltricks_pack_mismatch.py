@@ -71,6 +71,44 @@ class AlltricksPackMismatch(models.Model):
         "cannot be validated.",
     )
 
+    @api.depends(
+        "picking_id.name",
+        "kind",
+        "product_expected_id.display_name",
+        "product_scanned_id.display_name",
+        "barcode",
+        "quantity",
+    )
+    def _compute_display_name(self):
+        """``WH/PACK/00012 · Wrong item: X instead of Y``: the transfer and what
+        was found, as the packer was told."""
+        for mismatch in self:
+            mismatch.display_name = " · ".join(
+                filter(None, [mismatch.picking_id.name, mismatch._get_summary()])
+            )
+
+    def _get_summary(self):
+        self.ensure_one()
+        expected = self.product_expected_id.display_name or ""
+        scanned = self.product_scanned_id.display_name or self.barcode or ""
+        if self.kind == "wrong":
+            return self.env._(
+                "Wrong item: %(scanned)s instead of %(expected)s",
+                scanned=scanned,
+                expected=expected,
+            )
+        if self.kind == "extra":
+            return self.env._("Extra unit: %(product)s", product=scanned or expected)
+        if self.kind == "missing" and self.quantity == 1:
+            return self.env._("Missing unit: %(product)s", product=expected)
+        if self.kind == "missing":
+            return self.env._(
+                "Missing units: %(qty)s of %(product)s",
+                qty=f"{self.quantity:g}",
+                product=expected,
+            )
+        return ""
+
     @api.depends("kind", "resolution")
     def _compute_blocking(self):
         for mismatch in self:

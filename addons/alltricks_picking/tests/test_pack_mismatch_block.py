@@ -145,3 +145,26 @@ class TestPackMismatchBlock(ScanCase):
         pack.with_user(self.packer).button_validate()
         self.assertEqual(pack.state, "done")
         self.assertEqual(pack.move_ids.quantity, 1)
+
+    def test_mismatches_are_named_by_transfer_and_what_was_found(self):
+        product = self.products["C-01-05-1-1"]
+        other = self.products["A-01-09-1-1"]
+        pack = self.picked_pack([(product, 1), (other, 2)]).with_user(self.packer)
+        pack.alltricks_pack_scan("EAN-C-01-05-1-1")
+        pack.alltricks_pack_scan("EAN-C-01-05-1-1")
+        pack.alltricks_pack_scan("EAN-LOOK")
+        pack.alltricks_pack_set_aside()
+        pack.alltricks_pack_done()
+
+        mismatches = pack.with_user(self.manager).alltricks_mismatch_ids
+        names = {m.kind: m.display_name for m in mismatches}
+
+        self.assertEqual(
+            names,
+            {
+                "wrong": f"{pack.name} · Wrong item: Part A-01-09-1-1 (black) "
+                f"instead of {other.display_name}",
+                "extra": f"{pack.name} · Extra unit: {product.display_name}",
+                "missing": f"{pack.name} · Missing units: 2 of {other.display_name}",
+            },
+        )
