@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Bike Preparation",
     "summary": "Workshop work orders that make each complete bike ready to ride",
-    "version": "19.0.1.2.1",
+    "version": "19.0.1.3.0",
     "category": "Supply Chain/Inventory",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",

@@ -37,4 +37,5 @@ class AlltricksBikeChecklistStep(models.Model):
             "kind": self.kind,
             "duration_minutes": self.duration_minutes,
             "allow_not_applicable": self.allow_not_applicable,
+            "from_checklist": True,
         }

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .alltricks_bike_checklist_step import STEP_KINDS
@@ -8,6 +8,9 @@ from .alltricks_bike_prep import WORKFLOW_CONTEXT_KEY, WORKFLOW_TOKEN
 STEP_WORKFLOW_FIELDS = frozenset({"state", "user_id", "date_done", "work_order_id"})
 # What a mechanic may type on a step himself.
 STEP_MECHANIC_FIELDS = frozenset({"na_reason"})
+# What a step required by law, copied from the checklist, is: fixed for everyone.
+LEGAL_STEP_FIELDS = frozenset({"name", "kind", "allow_not_applicable"})
+CLOSED_STATES = ("done", "cancel")
 
 
 class AlltricksBikePrepStep(models.Model):
@@ -40,16 +43,83 @@ class AlltricksBikePrepStep(models.Model):
     )
     user_id = fields.Many2one("res.users", string="By", readonly=True)
     date_done = fields.Datetime(string="At", readonly=True)
+    from_checklist = fields.Boolean(
+        string="From the checklist",
+        readonly=True,
+        copy=False,
+        help="Copied from the checklist of the bike type when the work order got "
+        "its steps. Such a step required by law cannot be deleted or changed.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            ids = {vals.get("work_order_id") for vals in vals_list}
+            work_orders = self.env["alltricks.bike.prep"].browse(
+                [i for i in ids if isinstance(i, int)]
+            )
+            self._check_work_orders_open(work_orders)
+            if any(vals.get("from_checklist") for vals in vals_list):
+                raise UserError(
+                    self.env._(
+                        "Steps come from the checklist of the bike type when the "
+                        "work order is created: add a step there (Bike workshop > "
+                        "Checklists)."
+                    )
+                )
+        return super().create(vals_list)
 
     def write(self, vals):
         self._check_write(vals)
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_legal_record(self):
+        """The checklist of a done bike, and its legal steps, are its record."""
+        if self.env.su:
+            return
+        self._check_work_orders_open(self.work_order_id)
+        legal = self.filtered(lambda s: s.from_checklist and s.kind == "legal")
+        if legal:
+            raise UserError(
+                self.env._(
+                    "The law requires these steps on every bike, they cannot be "
+                    "deleted: %(steps)s. Do them and click Done, or click N/A with "
+                    "a reason where the checklist allows it.",
+                    steps=", ".join(legal.mapped("name")),
+                )
+            )
+
+    def _check_work_orders_open(self, work_orders):
+        """No step of a done or cancelled work order changes: Reopen it first."""
+        closed = work_orders.filtered(lambda w: w.state in CLOSED_STATES)
+        if closed:
+            raise UserError(
+                self.env._(
+                    "%(names)s is done or cancelled: its checklist is the record "
+                    "of how the bike was prepared and can no longer be changed. A "
+                    "workshop manager can Reopen a done work order that has not "
+                    "left yet to correct it.",
+                    names=", ".join(closed.mapped("name")),
+                )
+            )
+
     def _check_write(self, vals):
         """Mechanics tick steps with the buttons and type a reason for N/A; the
-        rest of a step comes from the checklist of the bike type."""
-        if self.env.su or self.env.context.get(WORKFLOW_CONTEXT_KEY) is WORKFLOW_TOKEN:
+        rest of a step comes from the checklist of the bike type. Nothing of a
+        step changes once its work order is done or cancelled."""
+        if self.env.su:
             return
+        self._check_work_orders_open(self.work_order_id)
+        if self.env.context.get(WORKFLOW_CONTEXT_KEY) is WORKFLOW_TOKEN:
+            return
+        if "from_checklist" in vals:
+            raise UserError(
+                self.env._(
+                    "Whether a step comes from the checklist is set when the work "
+                    "order gets its steps: it cannot be written."
+                )
+            )
         if STEP_WORKFLOW_FIELDS.intersection(vals):
             raise UserError(
                 self.env._(
@@ -58,6 +128,7 @@ class AlltricksBikePrepStep(models.Model):
                 )
             )
         if self.env.user.has_group("alltricks_bike_prep.group_workshop_manager"):
+            self._check_legal_step_write(vals)
             return
         if set(vals) - STEP_MECHANIC_FIELDS:
             raise UserError(
@@ -73,6 +144,20 @@ class AlltricksBikePrepStep(models.Model):
                 self.env._(
                     "Reopen the step before changing its reason: %(steps)s.",
                     steps=", ".join(closed.mapped("name")),
+                )
+            )
+
+    def _check_legal_step_write(self, vals):
+        """A step required by law, copied from the checklist, stays what it is."""
+        legal = self.filtered(lambda s: s.from_checklist and s.kind == "legal")
+        if legal and LEGAL_STEP_FIELDS.intersection(vals):
+            raise UserError(
+                self.env._(
+                    "These steps are required by law on every bike, as the "
+                    "checklist of the bike type says: %(steps)s. Their name, kind "
+                    "and May be N/A cannot be changed on a work order; change the "
+                    "checklist (Bike workshop > Checklists) for the next bikes.",
+                    steps=", ".join(legal.mapped("name")),
                 )
             )
 

@@ -13,3 +13,4 @@ from . import test_bike_prep_workflow_guard
 from . import test_bike_prep_done_lock
 from . import test_bike_prep_done_view
 from . import test_bike_prep_demo
+from . import test_bike_prep_step_record

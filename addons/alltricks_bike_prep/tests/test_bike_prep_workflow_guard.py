@@ -90,9 +90,21 @@ class TestBikePrepWorkflowGuard(BikePrepCase):
         )
         self.assertTrue(self.brakes.name.startswith("Brakes: pads aligned"))
 
-    def test_manager_may_correct_a_step_kind(self):
-        self.brakes.with_user(self.manager).write({"kind": "workshop"})
-        self.assertEqual(self.brakes.kind, "workshop")
+    def test_manager_may_correct_a_step_kind_but_not_a_legal_one(self):
+        workshop = self.work_order.step_ids.filtered(lambda s: s.kind == "workshop")
+        workshop[0].with_user(self.manager).write({"kind": "buyer"})
+        self.assertEqual(workshop[0].kind, "buyer")
+        for vals in (
+            {"kind": "workshop"},
+            {"allow_not_applicable": True},
+            {"name": "Brakes: looked at"},
+        ):
+            with self.assertRaisesRegex(UserError, "required by law on every bike"):
+                self.brakes.with_user(self.manager).write(vals)
+        self.assertEqual(
+            (self.brakes.kind, self.brakes.allow_not_applicable),
+            ("legal", False),
+        )
 
     def test_legal_step_is_never_not_applicable_unless_its_checklist_allows(self):
         self._start()
@@ -127,7 +139,7 @@ class TestBikePrepWorkflowGuard(BikePrepCase):
             ("na", "Single-speed: no gears", self.mechanic),
         )
         self.assertEqual(self.work_order.state, "done")
-        with self.assertRaisesRegex(UserError, "Reopen the step before"):
+        with self.assertRaisesRegex(UserError, "its checklist is the record"):
             self.gears.na_reason = "changed"
         self.assertEqual(self.gears.na_reason, "Single-speed: no gears")
 
