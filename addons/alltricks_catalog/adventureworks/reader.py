@@ -7,7 +7,7 @@ number``. Reading is O(rows) with dictionaries for the key look-ups.
 
 Formats (see demo/adventureworks/README.md): the OLTP tables are tab-separated,
 without header, ``char(n)`` codes padded with spaces; the ``dw/`` tables are
-comma-separated with a header row.
+comma-separated with a header row, like ``photos/photos.csv``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from .records import (
 
 WEIGHT_UNITS = ("", "LB", "G")
 PRODUCT_LINES = ("", "R", "M", "T", "S")
+PHOTO_FILE = "photos/photos.csv"
+PHOTO_EXTENSIONS = (".png", ".gif", ".jpg", ".jpeg")
 SALES_COLUMNS = (
     "ProductKey",
     "CustomerKey",
@@ -279,6 +281,35 @@ def read_internet_sales(directory, product_keys):
     return lines
 
 
+def read_photos(directory, products):
+    """``photos/photos.csv``: ProductNumber -> path of its photo file.
+
+    The photos are optional: without the file, no product has one. A row must
+    name a product of ``Product.csv`` and a plain image file name of the
+    ``photos`` folder; whether that file exists is left to the loader, which
+    loads the product without an image when it does not.
+    """
+    if not (Path(directory) / PHOTO_FILE).is_file():
+        return {}
+    numbers = {product.number for product in products.values()}
+    folder = Path(directory) / Path(PHOTO_FILE).parent
+    result = {}
+    for row in iter_rows(directory, PHOTO_FILE, 2, ("ProductNumber", "Photo")):
+        number = _unique(
+            row, result, row.text(0, "ProductNumber", True), "ProductNumber"
+        )
+        if number not in numbers:
+            raise row.error(f"ProductNumber {number} is not in Product.csv")
+        name = row.text(1, "Photo", True)
+        if Path(name).name != name or not name.lower().endswith(PHOTO_EXTENSIONS):
+            raise row.error(
+                f"Photo '{name}' is not the name of a "
+                f"{', '.join(PHOTO_EXTENSIONS)} file of the photos folder"
+            )
+        result[number] = str(folder / name)
+    return result
+
+
 def read_dataset(directory):
     """Read and cross-check every file the demo loader uses."""
     dataset = Dataset()
@@ -289,4 +320,5 @@ def read_dataset(directory):
     dataset.inventory = read_inventory(directory, dataset.products)
     product_keys = read_product_keys(directory, dataset.products)
     dataset.sales_lines = read_internet_sales(directory, product_keys)
+    dataset.photos = read_photos(directory, dataset.products)
     return dataset

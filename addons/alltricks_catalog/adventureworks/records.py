@@ -90,6 +90,7 @@ class Dataset:
     products: dict[int, Product] = field(default_factory=dict)
     inventory: list[InventoryRow] = field(default_factory=list)
     sales_lines: list[SalesLine] = field(default_factory=list)
+    photos: dict[str, str] = field(default_factory=dict)
 
     def sellable_products(self) -> list[Product]:
         """Finished goods (``FinishedGoodsFlag = 1``), by ProductID."""

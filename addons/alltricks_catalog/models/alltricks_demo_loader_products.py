@@ -1,5 +1,9 @@
+import base64
+import io
 import logging
 from collections import Counter, defaultdict
+
+from PIL import Image
 
 from odoo import models
 from odoo.addons.alltricks_slotting.putaway import (
@@ -10,8 +14,10 @@ from odoo.addons.alltricks_slotting.putaway import (
     velocity_classes,
 )
 from odoo.fields import Command
+from odoo.tools import file_open
 
 from ..adventureworks import rules
+from ..adventureworks.reader import PHOTO_EXTENSIONS
 from .alltricks_demo_loader import ensure_records
 
 _logger = logging.getLogger(__name__)
@@ -41,17 +47,21 @@ class AlltricksDemoLoaderProducts(models.AbstractModel):
             if not any(member.number in by_number for member in members)
         ]
         values = self._ensure_attribute_values(families)
-        vals_list = [
-            self._prepare_template_values(dataset, members, categories, brands, values)
-            for members in families
-        ]
+        images = self._read_photos(dataset, families)
+        vals_list = []
+        for members in families:
+            vals = self._prepare_template_values(
+                dataset, members, categories, brands, values
+            )
+            vals["image_1920"] = self._get_template_image(members, images)
+            vals_list.append(vals)
         templates = (
             self.env["product.template"]
             .with_context(alltricks_catalog_import=True)
             .create(vals_list)
         )
         for template, members in zip(templates, families, strict=True):
-            by_number.update(self._complete_variants(template, members))
+            by_number.update(self._complete_variants(template, members, images))
         products = {
             product.id: by_number[product.number]
             for product in sellable
@@ -128,10 +138,12 @@ class AlltricksDemoLoaderProducts(models.AbstractModel):
             vals["sheet_state"] = "validated"
         return vals
 
-    def _complete_variants(self, template, members):
-        """Give each variant its AdventureWorks data; drop the size/colour
-        combinations AdventureWorks does not make. ``{number: variant}``."""
+    def _complete_variants(self, template, members, images):
+        """Give each variant its AdventureWorks data and, when it differs from
+        the template's, its photo; drop the size/colour combinations
+        AdventureWorks does not make. ``{number: variant}``."""
         attributes = rules.variant_attributes(members)
+        template_image = self._get_template_image(members, images)
         __, extras = rules.price_extras(members, attributes)
         for value in template.attribute_line_ids.product_template_value_ids:
             extra = extras.get((value.attribute_id.name, value.name))
@@ -150,7 +162,11 @@ class AlltricksDemoLoaderProducts(models.AbstractModel):
             if member is None:
                 variant.unlink()
                 continue
-            variant.write(self._prepare_variant_values(member))
+            vals = self._prepare_variant_values(member)
+            image = images.get(member.number, False)
+            if image != template_image:
+                vals["image_variant_1920"] = image
+            variant.write(vals)
             result[member.number] = variant
         return result
 
@@ -161,6 +177,52 @@ class AlltricksDemoLoaderProducts(models.AbstractModel):
             "weight": product.weight_kg,
             "standard_price": product.standard_cost,
         }
+
+    # Photos
+
+    def _read_photos(self, dataset, families):
+        """``{ProductNumber: base64 photo}`` for the products of ``families``.
+
+        Each file is read once, however many products show it; a file that
+        cannot be read as an image is logged and its products get none.
+        """
+        contents = {}
+        images = {}
+        for member in (member for members in families for member in members):
+            path = dataset.photos.get(member.number)
+            if not path:
+                continue
+            if path not in contents:
+                contents[path] = self._read_photo_file(path)
+            if contents[path]:
+                images[member.number] = contents[path]
+        return images
+
+    def _read_photo_file(self, path):
+        """The base64 content of the image file at ``path``, or False."""
+        try:
+            with file_open(
+                path, "rb", filter_ext=PHOTO_EXTENSIONS, env=self.env
+            ) as handle:
+                content = handle.read()
+            with Image.open(io.BytesIO(content)) as image:
+                image.load()
+        except (OSError, ValueError, Image.DecompressionBombError) as error:
+            _logger.warning(
+                "Demo photo %s not loaded, its products have no image: %s",
+                path,
+                error,
+            )
+            return False
+        return base64.b64encode(content)
+
+    def _get_template_image(self, members, images):
+        """The photo of the template: its first product's, when every product
+        of the family has a photo. Otherwise none, so that a variant without
+        a photo does not show one of another colour."""
+        if all(images.get(member.number) for member in members):
+            return images[members[0].number]
+        return False
 
     # Stock
 

@@ -1,11 +1,18 @@
+import base64
+import csv
+import shutil
 from itertools import combinations
 from pathlib import Path
 
+from odoo.addons.alltricks_catalog.adventureworks import read_dataset
+from odoo.addons.alltricks_catalog.models.alltricks_demo_loader import DATA_DIR
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase, new_test_user
+from odoo.tools import file_open_temporary_directory, mute_logger
 
 DATA = Path(__file__).resolve().parent / "data"
+PHOTO_LOGGER = "odoo.addons.alltricks_catalog.models.alltricks_demo_loader_products"
 FIXTURE_CODES = [
     "FX-JB-S",
     "FX-JR-S",
@@ -277,3 +284,98 @@ class TestDemoLoaderBadData(DemoLoaderCase):
         )
         with self.assertRaises(AccessError):
             self.loader.with_user(buyer).load_adventureworks(path=str(DATA / "good"))
+
+
+@tagged("post_install", "-at_install")
+class TestDemoLoaderPhotos(DemoLoaderCase):
+    """The fixture loaded with photos taken from the shipped ones: the bikes
+    and the blue jerseys have one; the red jerseys, whose AdventureWorks
+    photo is the "no image available" placeholder, are not in the list."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        shipped = read_dataset(DATA_DIR).photos
+        cls.bike_photo = Path(shipped["BK-R50B-58"]).read_bytes()  # Road-650 Black
+        cls.jersey_photo = Path(shipped["LJ-0192-S"]).read_bytes()  # blue jersey
+        folder = Path(cls.enterClassContext(file_open_temporary_directory(cls.env)))
+        shutil.copytree(DATA / "good", folder, dirs_exist_ok=True)
+        (folder / "photos").mkdir()
+        (folder / "photos" / "bike.png").write_bytes(cls.bike_photo)
+        (folder / "photos" / "jersey.png").write_bytes(cls.jersey_photo)
+        (folder / "photos" / "broken.png").write_bytes(b"not an image")
+        with (folder / "photos" / "photos.csv").open("w", newline="") as handle:
+            csv.writer(handle).writerows(
+                [
+                    ("ProductNumber", "Photo"),
+                    ("FX-R900-44", "bike.png"),
+                    ("FX-R900-48", "bike.png"),
+                    ("FX-JB-S", "jersey.png"),
+                    ("FX-JB-M", "jersey.png"),
+                    ("FX-JB-L", "jersey.png"),
+                    ("FX-W", "missing.png"),
+                    ("FX-T", "broken.png"),
+                ]
+            )
+        # missing.png and broken.png log a warning, checked by a test below
+        with mute_logger(PHOTO_LOGGER):
+            cls.counts = cls.loader.load_adventureworks(
+                path=str(folder), layout=SMALL_LAYOUT
+            )
+        cls.folder = folder
+        cls.products = {p.default_code: p for p in cls._products()}
+
+    def _image(self, record):
+        return record.image_1920 and base64.b64decode(record.image_1920)
+
+    def test_product_with_a_photo_shows_it_and_scores_full(self):
+        bike = self.products["FX-R900-44"].product_tmpl_id.with_company(self.company)
+
+        self.assertEqual(self._image(bike), self.bike_photo)
+        self.assertEqual(self._image(self.products["FX-R900-48"]), self.bike_photo)
+        self.assertFalse(bike.sheet_rule_id.category_id)
+        self.assertEqual(bike.sheet_rule_id.title_min_length, 10)
+        self.assertEqual(bike.sheet_score, 100)
+        self.assertFalse(bike.sheet_missing)
+
+    def test_placeholder_colour_shows_no_other_colour_photo(self):
+        jersey = self.products["FX-JB-S"].product_tmpl_id
+
+        self.assertFalse(jersey.image_1920)
+        for code in ("FX-JB-S", "FX-JB-M", "FX-JB-L"):
+            self.assertEqual(self._image(self.products[code]), self.jersey_photo)
+        for code in ("FX-JR-S", "FX-JR-M", "FX-B"):
+            self.assertFalse(self.products[code].image_1920, code)
+        frame = self.products["FX-F-58"].product_tmpl_id.with_company(self.company)
+        self.assertFalse(frame.image_1920)
+        self.assertEqual(frame.sheet_score, 50)
+        self.assertIn("At least one image", frame.sheet_missing)
+
+    def test_unreadable_photo_is_logged_and_the_load_goes_on(self):
+        reader = self.env["alltricks.demo.loader.products"]
+
+        self.assertEqual(self.counts["variants"], 11)
+        self.assertFalse(self.products["FX-W"].image_1920)
+        self.assertFalse(self.products["FX-T"].image_1920)
+        for name in ("missing.png", "broken.png"):
+            with self.assertLogs(PHOTO_LOGGER, "WARNING") as logs:
+                self.assertFalse(
+                    reader._read_photo_file(str(self.folder / "photos" / name))
+                )
+            self.assertIn(
+                f"Demo photo {self.folder / 'photos' / name} not", logs.output[0]
+            )
+
+    def test_shipped_photos_are_readable_and_skip_the_placeholder(self):
+        dataset = read_dataset(DATA_DIR)
+        finished = {product.number for product in dataset.sellable_products()}
+        reader = self.env["alltricks.demo.loader.products"]
+
+        self.assertLessEqual(set(dataset.photos), finished)
+        self.assertEqual(len(dataset.photos), 157)
+        self.assertEqual(len(set(dataset.photos.values())), 41)
+        for path in set(dataset.photos.values()):
+            self.assertTrue(reader._read_photo_file(path), path)
+        # the AWC Logo Cap shows "No Image Available" in AdventureWorks
+        self.assertIn("CA-1098", finished)
+        self.assertNotIn("CA-1098", dataset.photos)
