@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 DEFAULT_VELOCITY_DAYS = 30
+MAX_VELOCITY_DAYS = 3650  # ten years of sales history is plenty
 VELOCITY_DAYS_PARAM = "alltricks_catalog.velocity_days"
 # Customer moves whose demand is not met yet. A chain (pick, pack, ship) is
 # counted once, on its first move: the later ones wait for it.
@@ -64,20 +65,22 @@ class AlltricksReplenishmentLine(models.TransientModel):
     @api.model
     def _check_velocity_days(self, value):
         """Return ``value`` as a number of days, refused unless a whole number
-        of 1 or more."""
+        from 1 to ``MAX_VELOCITY_DAYS``."""
         try:
             days = int(str(value).strip())
         except ValueError:
             days = 0
-        if days < 1:
+        if not 1 <= days <= MAX_VELOCITY_DAYS:
             raise UserError(
                 self.env._(
                     "The sales period of the replenishment list is set to "
-                    "“%(value)s”: it must be a whole number of days, 1 or more "
-                    "(for instance %(default)s). Ask an administrator to correct "
+                    "“%(value)s”: it must be a whole number of days from 1 to "
+                    "%(maximum)s (for instance %(default)s). Ask an administrator "
+                    "to correct "
                     "the system parameter %(param)s (Settings > Technical > "
                     "System Parameters), or to delete it to use %(default)s days.",
                     value=value,
+                    maximum=MAX_VELOCITY_DAYS,
                     default=DEFAULT_VELOCITY_DAYS,
                     param=VELOCITY_DAYS_PARAM,
                 )

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
@@ -121,7 +121,7 @@ class TestReplenishmentDemand(ShelfCommon):
 
 @tagged("post_install", "-at_install")
 class TestReplenishmentPeriod(ShelfCommon):
-    """The sales period is a whole number of days, 1 or more."""
+    """The sales period is a whole number of days, from 1 to 3650."""
 
     @classmethod
     def setUpClass(cls):
@@ -143,13 +143,13 @@ class TestReplenishmentPeriod(ShelfCommon):
         )
 
     def test_bad_period_parameter_is_refused_with_what_to_enter(self):
-        for value in ("abc", "0", "-5", "7.5"):
+        for value in ("abc", "0", "-5", "7.5", "3651", "99999999999999999999"):
             self._set_period(value)
             with self.assertRaises(UserError) as refusal:
                 self.Line.action_open_for_current_buyer()
             message = str(refusal.exception)
             self.assertIn(f"“{value}”", message)
-            self.assertIn("whole number of days, 1 or more", message)
+            self.assertIn("whole number of days from 1 to 3650", message)
             self.assertIn("alltricks_catalog.velocity_days", message)
 
     def test_refused_period_keeps_the_previous_list(self):
@@ -171,3 +171,42 @@ class TestReplenishmentPeriod(ShelfCommon):
         self.assertEqual(self.Line._generate(self.buyer).period_days, 14)
         self._set_period(False)
         self.assertEqual(self.Line._generate(self.buyer).period_days, 30)
+
+
+@tagged("post_install", "-at_install")
+class TestReplenishmentPrivacy(ShelfCommon):
+    """A buyer's replenishment list is his own: other buyers neither read,
+    change nor delete it, and a brand is bought by an employee."""
+
+    def test_buyers_reach_only_their_own_lines(self):
+        buyers = [
+            new_test_user(self.env, login, groups="alltricks_catalog.group_buyer")
+            for login in ("own_buyer", "other_buyer")
+        ]
+        brand = self.env["product.brand"].create(
+            {"name": "Shimano", "buyer_id": buyers[0].id}
+        )
+        self._create_validated_product("Shimano CN-M8100", product_brand_id=brand.id)
+        Line = self.env["alltricks.replenishment.line"]
+        Line.with_user(buyers[0]).action_open_for_current_buyer()
+        own = Line.search([("create_uid", "=", buyers[0].id)])
+        self.assertTrue(own)
+
+        other = Line.with_user(buyers[1])
+        self.assertFalse(other.search([("id", "in", own.ids)]))
+        for operation in (
+            lambda lines: lines.read(["cover_days"]),
+            lambda lines: lines.write({"cover_days": 999}),
+            lambda lines: lines.unlink(),
+        ):
+            with self.assertRaises(AccessError):
+                operation(own.with_user(buyers[1]))
+        self.assertEqual(Line.search([("create_uid", "=", buyers[0].id)]), own)
+
+    def test_a_portal_user_cannot_buy_a_brand(self):
+        portal = new_test_user(self.env, "brand_portal", groups="base.group_portal")
+        brand = self.env["product.brand"].create({"name": "Hope"})
+        with self.assertRaises(ValidationError) as refusal:
+            brand.buyer_id = portal
+        self.assertIn("a buyer is an employee", str(refusal.exception))
+        self.assertFalse(brand.buyer_id)

@@ -143,7 +143,10 @@ class ReplayDay(Command):
                 if options.dry_run:
                     cr.rollback()
         except UserError as error:
-            _stop(f"{error.args[0]} Nothing was changed.")
+            message = str(error.args[0]).rstrip()
+            if not message.endswith((".", "!", "?")):
+                message += "."
+            _stop(f"{message} Nothing was changed.")
         results["wall_whole_run"] = round(time.perf_counter() - started, 1)
         figures = summarize(results)
         target = options.report_dir
