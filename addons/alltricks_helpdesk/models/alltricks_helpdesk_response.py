@@ -113,7 +113,7 @@ class AlltricksHelpdeskResponse(models.AbstractModel):
         late = pending.filtered(
             lambda t: t.alltricks_answer_deadline <= now and not t.alltricks_answer_late
         )
-        late.write({"alltricks_answer_late": True})
+        late.sudo().write({"alltricks_answer_late": True})
         to_warn = pending.filtered(
             lambda t: (
                 not t.alltricks_answer_warned
@@ -123,7 +123,7 @@ class AlltricksHelpdeskResponse(models.AbstractModel):
         )
         for ticket in to_warn:
             self._schedule_warning(ticket)
-        to_warn.write({"alltricks_answer_warned": True})
+        to_warn.sudo().write({"alltricks_answer_warned": True})
         _logger.info(
             "Answer deadlines: %s ticket(s) late, %s warning(s)",
             len(late),

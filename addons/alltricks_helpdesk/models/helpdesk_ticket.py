@@ -7,6 +7,18 @@ from odoo.exceptions import UserError
 
 AFTER_SALES_TYPES = ("warranty", "defect")
 
+# Set by the server only: they measure the agents or link the documents the
+# after-sales buttons created.
+SERVER_FIELDS = (
+    "alltricks_received_date",
+    "alltricks_answer_deadline",
+    "alltricks_first_answer_date",
+    "alltricks_answer_late",
+    "alltricks_answer_warned",
+    "alltricks_return_picking_id",
+    "alltricks_repair_id",
+)
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
@@ -59,7 +71,11 @@ class HelpdeskTicket(models.Model):
     )
 
     alltricks_received_date = fields.Datetime(
-        string="Received on", default=fields.Datetime.now, required=True, copy=False
+        string="Received on",
+        default=fields.Datetime.now,
+        required=True,
+        readonly=True,
+        copy=False,
     )
     alltricks_received_weekday = fields.Selection(
         selection=[
@@ -190,8 +206,31 @@ class HelpdeskTicket(models.Model):
             del defaults["user_id"]
         return defaults
 
+    def _check_alltricks_server_fields(self, vals):
+        """Refuse the response figures and after-sales links from a client."""
+        if self.env.su:
+            return
+        fields_set = [name for name in SERVER_FIELDS if name in vals]
+        if fields_set:
+            raise UserError(
+                self.env._(
+                    "%(fields)s: set by Odoo only (reception, first answer and the "
+                    "after-sales buttons), they cannot be written on a ticket.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in fields_set
+                    ),
+                )
+            )
+
+    def write(self, vals):
+        self._check_alltricks_server_fields(vals)
+        return super().write(vals)
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_alltricks_server_fields(vals)
         if self.env.context.get("alltricks_no_auto_assign"):
             return super().create(vals_list)
         keepers = [self._get_alltricks_keeper(vals) for vals in vals_list]
@@ -295,13 +334,15 @@ class HelpdeskTicket(models.Model):
     def action_alltricks_create_return(self):
         self.ensure_one()
         after_sales = self.env["alltricks.helpdesk.after.sales"]
-        self.alltricks_return_picking_id = after_sales._create_return(self)
+        picking = after_sales._create_return(self)
+        self.sudo().alltricks_return_picking_id = picking
         return self._get_alltricks_form_action(self.alltricks_return_picking_id)
 
     def action_alltricks_create_repair(self):
         self.ensure_one()
         after_sales = self.env["alltricks.helpdesk.after.sales"]
-        self.alltricks_repair_id = after_sales._create_repair(self)
+        repair = after_sales._create_repair(self)
+        self.sudo().alltricks_repair_id = repair
         return self._get_alltricks_form_action(self.alltricks_repair_id)
 
     def _get_alltricks_form_action(self, record):

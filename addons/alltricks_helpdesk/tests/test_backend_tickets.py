@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from odoo import SUPERUSER_ID
 from odoo.tests import Form, tagged
-from odoo.tests.common import TransactionCase, new_test_user
+from odoo.tests.common import TransactionCase, freeze_time, new_test_user
 
 from .common import HelpdeskFixture
 
@@ -58,19 +58,20 @@ class TestBackendTickets(HelpdeskFixture, TransactionCase):
         )
 
     def _backend_ticket(self, user, **values):
-        return (
-            self.env["helpdesk.ticket"]
-            .with_user(user)
-            .create(
-                {
-                    "name": "Phone question",
-                    "description": "<p>Called in</p>",
-                    "partner_id": self.customer.id,
-                    "alltricks_received_date": MONDAY_10,
-                    **values,
-                }
+        # An agent cannot set the reception date: the ticket is received now.
+        with freeze_time(MONDAY_10):
+            return (
+                self.env["helpdesk.ticket"]
+                .with_user(user)
+                .create(
+                    {
+                        "name": "Phone question",
+                        "description": "<p>Called in</p>",
+                        "partner_id": self.customer.id,
+                        **values,
+                    }
+                )
             )
-        )
 
     def test_agent_ticket_with_discipline_goes_to_its_expert(self):
         web = self._web_ticket(alltricks_discipline_id=self.mtb.id)
@@ -207,6 +208,7 @@ class TestBackendTickets(HelpdeskFixture, TransactionCase):
         ticket = (
             self.env["helpdesk.ticket"]
             .with_user(self.dora)
+            .sudo()
             .with_context(alltricks_no_auto_assign=True)
             .create(
                 {

@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase, freeze_time
 
@@ -124,3 +125,56 @@ class TestResponseTargets(HelpdeskFixture, TransactionCase):
         )
         self.assertTrue(ticket.alltricks_answer_late)
         self.assertEqual(len(ticket.activity_ids), 1)
+
+    def test_agent_cannot_rewrite_the_response_figures(self):
+        ticket = self._ticket(datetime(2026, 11, 30, 14, 30))
+        deadline = ticket.alltricks_answer_deadline
+        forged = [
+            {
+                "alltricks_first_answer_date": "2026-11-30 14:31:00",
+                "alltricks_answer_late": False,
+            },
+            {
+                "alltricks_received_date": "2030-01-01 00:00:00",
+                "alltricks_answer_deadline": "2030-01-02 00:00:00",
+            },
+            {"alltricks_answer_warned": True},
+        ]
+
+        for vals in forged:
+            with self.assertRaisesRegex(UserError, "set by Odoo only"):
+                ticket.with_user(self.anna).write(vals)
+        with self.assertRaisesRegex(UserError, "Received on"):
+            self.env["helpdesk.ticket"].with_user(self.anna).create(
+                {
+                    "name": "Backdated",
+                    "partner_id": self.customer.id,
+                    "alltricks_received_date": "2030-01-01 00:00:00",
+                }
+            )
+
+        self.assertEqual(ticket.alltricks_received_date, datetime(2026, 11, 30, 14, 30))
+        self.assertEqual(ticket.alltricks_answer_deadline, deadline)
+        self.assertFalse(ticket.alltricks_first_answer_date)
+        self.assertFalse(ticket.alltricks_answer_warned)
+
+    def test_figures_set_by_the_server_for_an_agent_and_a_cron_user(self):
+        ticket = self._ticket(datetime(2026, 11, 30, 14, 30))
+        other = self._ticket(datetime(2026, 11, 30, 14, 30))
+        cron_user = self.env.ref("base.user_admin")
+        Ticket = self.env["helpdesk.ticket"].with_user(cron_user)
+
+        with freeze_time("2026-11-30 16:30:00"):
+            ticket.with_user(self.anna).message_post(
+                body="Sorry for the wait",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            Ticket._cron_alltricks_check_answer_deadlines()
+
+        self.assertEqual(
+            ticket.alltricks_first_answer_date, datetime(2026, 11, 30, 16, 30)
+        )
+        self.assertTrue(ticket.alltricks_answer_late)
+        self.assertTrue(other.alltricks_answer_late)
+        self.assertTrue(other.alltricks_answer_warned)
