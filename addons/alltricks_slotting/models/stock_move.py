@@ -4,6 +4,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from .stock_move_line import RESERVING, RESERVING_TOKEN
+
 _logger = logging.getLogger(__name__)
 
 # Received goods should be on the shelf within two days.
@@ -31,6 +33,14 @@ class StockMove(models.Model):
         search="_search_slot_putaway_late",
         help="Received more than 48 hours ago and still not put away.",
     )
+
+    def _update_reserved_quantity(self, need, location_id, *args, **kwargs):
+        # the lines reserved here are checked against the bin rules when they
+        # are placed, moved by hand or validated, never while reserving
+        reserving = self.with_context(**{RESERVING: RESERVING_TOKEN})
+        return super(StockMove, reserving)._update_reserved_quantity(
+            need, location_id, *args, **kwargs
+        )
 
     def _compute_slot_awaiting_putaway(self):
         now = fields.Datetime.now()

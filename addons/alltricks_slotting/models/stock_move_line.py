@@ -14,6 +14,11 @@ _logger = logging.getLogger(__name__)
 # the key in its context is still checked.
 PLANNED = "slot_putaway_planned"
 PLANNED_TOKEN = object()
+# Set while Odoo's reservation creates or tops up lines, the same way.
+RESERVING = "slot_reservation"
+RESERVING_TOKEN = object()
+# The rules a larger quantity can break.
+CAPACITY_RULES = ("volume", "weight", "units")
 
 
 class StockMoveLine(models.Model):
@@ -37,20 +42,40 @@ class StockMoveLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        if not self._is_slot_putaway_write():
+        if not self._is_slot_putaway_write() and not self._is_slot_reservation():
             lines.filtered("location_dest_id.slot_rack_type")._check_slot_override()
         return lines
 
     def write(self, vals):
-        if vals.get("location_dest_id") and not self._is_slot_putaway_write():
-            # checked before writing, so that a refusal leaves nothing changed
-            new_bin = self.env["stock.location"].browse(vals["location_dest_id"])
-            self._check_slot_override(new_bin)
+        # checked before writing, so that a refusal leaves nothing changed
+        if not self._is_slot_putaway_write():
+            if vals.get("location_dest_id"):
+                new_bin = self.env["stock.location"].browse(vals["location_dest_id"])
+                self._check_slot_override(new_bin, vals.get("quantity"))
+            elif "quantity" in vals and not self._is_slot_reservation():
+                self._check_slot_capacity(vals["quantity"])
         return super().write(vals)
+
+    def _action_done(self):
+        # lines reserved on a transfer straight into a bin were never placed
+        # nor checked: their bin is checked when they are done
+        self.filtered(
+            lambda line: (
+                line.location_dest_id.slot_rack_type
+                and line.location_dest_id == line.move_id.location_dest_id
+                and line.quantity > 0
+            )
+        )._check_slot_override()
+        return super()._action_done()
 
     def _is_slot_putaway_write(self):
         """The putaway engine itself writes these destinations (server code)."""
         return self.env.context.get(PLANNED) is PLANNED_TOKEN
+
+    def _is_slot_reservation(self):
+        """Odoo's reservation creates or tops up these lines (server code): their
+        bins are checked when the user chooses them or validates."""
+        return self.env.context.get(RESERVING) is RESERVING_TOKEN
 
     # Manual choice of a bin
 
@@ -67,12 +92,25 @@ class StockMoveLine(models.Model):
             "separation": _("a look-alike product is stored too close to it"),
         }
 
-    def _check_slot_override(self, new_bin=None):
+    def _check_slot_capacity(self, quantity):
+        """Refuse a larger ``quantity`` (in the unit of each line) that the bins
+        of the lines cannot hold; a smaller one always goes."""
+        growing = self.filtered(
+            lambda line: (
+                line.location_dest_id.slot_rack_type
+                and line.product_uom_id.compare(quantity, line.quantity) > 0
+            )
+        )
+        growing._check_slot_override(quantity=quantity, rules=CAPACITY_RULES)
+
+    def _check_slot_override(self, new_bin=None, quantity=None, rules=None):
         """Refuse a bin chosen by hand that breaks a hard putaway rule.
 
         ``new_bin`` is the bin about to be written on every line of ``self``
-        (default: their current destination). Lines of one product moved together
-        are checked with their total quantity.
+        (default: their current destination), ``quantity`` the quantity about
+        to be written on each of them (default: their current one); only the
+        ``rules`` given are checked (default: all). Lines of one product moved
+        together are checked with their total quantity.
         """
         groups = self.grouped(
             lambda line: (line.product_id, new_bin or line.location_dest_id)
@@ -85,26 +123,61 @@ class StockMoveLine(models.Model):
                 or not target.slot_rack_type
             ):
                 continue
-            warehouse = line._get_slot_putaway_warehouse()
+            warehouse, location = line._get_slot_rule_scope(target)
             if not warehouse:
                 continue
-            violations = lines._get_slot_override_violations(warehouse, target)
+            violations = [
+                violation
+                for violation in lines._get_slot_override_violations(
+                    warehouse, location, target, quantity
+                )
+                if rules is None or violation.rule in rules
+            ]
             if violations:
-                raise UserError(line._prepare_slot_override_message(violations, target))
+                raise UserError(
+                    line._prepare_slot_override_message(violations, target, location)
+                )
 
-    def _get_slot_override_violations(self, warehouse, target):
+    def _get_slot_rule_scope(self, target):
+        """``(warehouse, location)`` whose bins and rules apply to this line going
+        to ``target``: the putaway destination of its move, or, for a move
+        straight into a bin of a generated layout, the stock location of that
+        warehouse. Empty recordsets when no rule applies."""
+        self.ensure_one()
+        warehouse = self._get_slot_putaway_warehouse()
+        if warehouse:
+            return warehouse, self.move_id.location_dest_id
+        warehouse = target.warehouse_id
+        stock = warehouse.lot_stock_id
+        if (
+            not warehouse
+            or not target.slot_rack_type
+            or target.usage != "internal"
+            or not target.parent_path.startswith(stock.parent_path)
+            or not self.product_id.is_storable
+            or not warehouse._has_slot_layout()
+        ):
+            return self.env["stock.warehouse"], self.env["stock.location"]
+        return warehouse, stock
+
+    def _get_slot_override_violations(self, warehouse, location, target, quantity=None):
         line = self[0]
-        destination = line.move_id.location_dest_id
         engine, data = warehouse._get_slot_putaway_engine(
-            destination, line.product_id, exclude_move_lines=self
+            location, line.product_id, exclude_move_lines=self
         )
-        qty = sum(self.mapped("quantity_product_uom"))
+        if quantity is None:
+            qty = sum(self.mapped("quantity_product_uom"))
+        else:
+            qty = sum(
+                line.product_uom_id._compute_quantity(quantity, line.product_id.uom_id)
+                for line in self
+            )
         incoming = warehouse._prepare_slot_incoming_line(
             {"product": line.product_id, "qty": qty}, data[line.product_id.id]
         )
         return engine.check_override(incoming, target.id)
 
-    def _prepare_slot_override_message(self, violations, target):
+    def _prepare_slot_override_message(self, violations, target, location=None):
         labels = self._get_slot_rule_labels()
         reasons = "\n".join(
             f"- {labels.get(violation.rule, violation.rule)}: "
@@ -117,7 +190,7 @@ class StockMoveLine(models.Model):
             product=self.product_id.display_name,
             bin=target.display_name,
             reasons=reasons,
-            parent=self.move_id.location_dest_id.display_name,
+            parent=(location or self.move_id.location_dest_id).display_name,
         )
 
     def _get_slot_violation_text(self, violation):

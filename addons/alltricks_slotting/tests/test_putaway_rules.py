@@ -223,3 +223,170 @@ class TestPutawaySeparation(SlottingPutawayCase):
         )
         self.assertEqual(engine.audit().separation, ())
         self.assertEqual(len(first.location_dest_id), 5)
+
+
+@tagged("post_install", "-at_install")
+class TestTransferStraightIntoBin(SlottingPutawayCase):
+    """Internal transfers whose destination is itself a bin never go through
+    putaway: the bin rules still hold when they are validated."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.pads = cls._product("Brake pads")
+        cls.grips = cls._product("Grips")
+        frames = cls.env["product.category"].create(
+            {"name": "Frames", "slot_bulky": True}
+        )
+        cls.frame = cls._product("Frame 54", size=30.0, categ_id=frames.id)
+
+    def _stored(self, product, qty):
+        picking = self._receive([(product, qty)])
+        picking.button_validate()
+        return self._bins_of(picking, product)
+
+    def _transfer(self, product, source, target, qty=1.0):
+        """A validated internal transfer of ``qty`` from ``source`` to ``target``
+        done by a picker, as on the transfer form."""
+        env = self.env(user=self.picker)
+        picking = env["stock.picking"].create(
+            {
+                "picking_type_id": self.warehouse.int_type_id.id,
+                "location_id": source.id,
+                "location_dest_id": target.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "product_uom_qty": qty,
+                            "location_id": source.id,
+                            "location_dest_id": target.id,
+                        }
+                    )
+                ],
+            }
+        )
+        picking.action_confirm()
+        picking.action_assign()
+        picking.move_ids.write({"quantity": qty, "picked": True})
+        picking.button_validate()
+        return picking
+
+    def _empty_shelf_bin(self):
+        taken = self.env["stock.quant"].search([]).location_id
+        return self.env["stock.location"].search(
+            [
+                ("warehouse_id", "=", self.warehouse.id),
+                ("slot_zone", "=", "A"),
+                ("id", "not in", taken.ids),
+            ],
+            order="name desc",
+            limit=1,
+        )
+
+    def _quantity(self, product, location):
+        return product.with_context(location=location.id).qty_available
+
+    def test_bulky_product_into_a_shelf_bin_of_another_product_is_refused(self):
+        rack = self._stored(self.frame, 1)
+        shelf = self._stored(self.pads, 4)
+        self.assertEqual(rack.slot_rack_type, "bulky")
+
+        with self.assertRaises(UserError) as refusal:
+            self._transfer(self.frame, rack, shelf)
+        message = refusal.exception.args[0]
+        self.assertEqual(
+            message.splitlines(),
+            [
+                f"Frame 54 cannot go to {shelf.display_name}:",
+                "- bulky goods go to bulky racks, and only they do: This product "
+                f"goes to a bulky rack, {shelf.name} is not one.",
+                "- it holds, or is about to receive, another product: Brake pads.",
+                "Choose another bin, or set the destination back to "
+                f"{self.stock.display_name} and let putaway choose.",
+            ],
+        )
+        self.assertEqual(self._quantity(self.frame, shelf), 0.0)
+        self.assertEqual(self._quantity(self.frame, rack), 1.0)
+
+    def test_product_into_the_bin_of_another_product_is_refused(self):
+        source = self._stored(self.grips, 4)
+        shelf = self._stored(self.pads, 4)
+
+        with self.assertRaisesRegex(UserError, "another product: Brake pads"):
+            self._transfer(self.grips, source, shelf)
+
+    def test_moving_stock_to_an_empty_bin_or_its_own_product_is_accepted(self):
+        source = self._stored(self.pads, 4)
+        empty = self._empty_shelf_bin()
+
+        self._transfer(self.pads, source, empty, qty=2.0)
+        self.assertEqual(self._quantity(self.pads, empty), 2.0)
+        self._transfer(self.pads, source, empty, qty=2.0)
+        self.assertEqual(self._quantity(self.pads, empty), 4.0)
+        self.assertEqual(self._quantity(self.pads, source), 0.0)
+
+    def test_line_written_straight_into_a_bin_of_another_product_is_refused(self):
+        source = self._stored(self.grips, 4)
+        shelf = self._stored(self.pads, 4)
+        empty = self._empty_shelf_bin()
+        env = self.env(user=self.picker)
+        picking = env["stock.picking"].create(
+            {
+                "picking_type_id": self.warehouse.int_type_id.id,
+                "location_id": source.id,
+                "location_dest_id": empty.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "product_id": self.grips.id,
+                            "product_uom_qty": 4,
+                            "location_id": source.id,
+                            "location_dest_id": empty.id,
+                        }
+                    )
+                ],
+            }
+        )
+        picking.action_confirm()
+        picking.action_assign()
+
+        with self.assertRaisesRegex(UserError, "another product: Brake pads"):
+            picking.move_line_ids.location_dest_id = shelf
+        with self.assertRaisesRegex(UserError, "another product: Brake pads"):
+            picking.move_line_ids.copy({"location_dest_id": shelf.id, "quantity": 1})
+
+
+@tagged("post_install", "-at_install")
+class TestPutawayQuantity(SlottingPutawayCase):
+    """A unit of 10 cm and 0.5 kg: 30 fill a 15 kg bin of zone A."""
+
+    def test_larger_quantity_than_the_bin_holds_is_refused(self):
+        pads = self._product("Brake pads")
+        picking = self._receive([(pads, 4)])
+        line = self._lines_of(picking, pads).with_user(self.manager)
+        target = line.location_dest_id
+
+        with self.assertRaises(UserError) as refusal:
+            line.write({"quantity": 5000})
+        message = refusal.exception.args[0]
+        self.assertTrue(
+            message.startswith(f"Brake pads cannot go to {target.display_name}:\n"),
+            message,
+        )
+        self.assertIn("- it would be overloaded (weight)", message)
+        self.assertTrue(
+            message.endswith(
+                f"Choose another bin, or set the destination back to "
+                f"{self.stock.display_name} and let putaway choose."
+            ),
+            message,
+        )
+        self.env.invalidate_all()
+        self.assertEqual(line.quantity, 4.0)
+
+        line.write({"quantity": 30})
+        self.assertEqual(line.quantity, 30.0)
+        line.write({"quantity": 2})
+        self.assertEqual(line.quantity, 2.0)
+        self.assertEqual(line.location_dest_id, target)
