@@ -7,6 +7,10 @@ from odoo.exceptions import UserError
 
 AFTER_SALES_TYPES = ("warranty", "defect")
 
+# Context value that creates tickets without routing them, for server code
+# only: a client (JSON-RPC) cannot send this object, so its key has no effect.
+NO_AUTO_ASSIGN = object()
+
 # Set by the server only: they measure the agents or link the documents the
 # after-sales buttons created.
 SERVER_FIELDS = (
@@ -225,18 +229,45 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         self._check_alltricks_server_fields(vals)
+        self._check_alltricks_assignee(vals)
         return super().write(vals)
+
+    @api.model
+    def _check_alltricks_assignee(self, vals):
+        """Refuse to give a ticket to a user who is not a helpdesk agent."""
+        user = self.env["res.users"].sudo().browse(vals.get("user_id") or [])
+        if user and not self._is_alltricks_agent(user):
+            raise UserError(
+                self.env._(
+                    "%(user)s is not a helpdesk agent: pick an agent of the team.",
+                    user=user.name,
+                )
+            )
+
+    @api.model
+    def _is_alltricks_agent(self, user):
+        """A user with helpdesk rights, or an expert of a team."""
+        user = user.sudo()
+        return bool(
+            user.has_group("helpdesk_mgmt.group_helpdesk_user_own")
+            or self.env["alltricks.helpdesk.expert"]
+            .sudo()
+            .search_count([("user_id", "=", user.id)], limit=1)
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._check_alltricks_server_fields(vals)
-        if self.env.context.get("alltricks_no_auto_assign"):
+        if self.env.context.get("alltricks_no_auto_assign") is NO_AUTO_ASSIGN:
+            for vals in vals_list:
+                self._check_alltricks_assignee(vals)
             return super().create(vals_list)
         keepers = [self._get_alltricks_keeper(vals) for vals in vals_list]
         for vals, keeper in zip(vals_list, keepers, strict=True):
             if keeper is not None:
                 vals["user_id"] = False
+            self._check_alltricks_assignee(vals)
         tickets = super().create(vals_list)
         self.env["alltricks.helpdesk.routing"]._route(
             tickets.filtered(lambda t: not t.user_id),

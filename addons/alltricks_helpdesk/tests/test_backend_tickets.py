@@ -1,9 +1,11 @@
 from datetime import datetime, timedelta
 
 from odoo import SUPERUSER_ID
+from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 from odoo.tests.common import TransactionCase, freeze_time, new_test_user
 
+from ..models.helpdesk_ticket import NO_AUTO_ASSIGN
 from .common import HelpdeskFixture
 
 # Monday 30 November 2026, 10:00 in Paris (UTC+1): before the 16:00 cut-off.
@@ -209,7 +211,7 @@ class TestBackendTickets(HelpdeskFixture, TransactionCase):
             self.env["helpdesk.ticket"]
             .with_user(self.dora)
             .sudo()
-            .with_context(alltricks_no_auto_assign=True)
+            .with_context(alltricks_no_auto_assign=NO_AUTO_ASSIGN)
             .create(
                 {
                     "name": "Left without team",
@@ -222,3 +224,39 @@ class TestBackendTickets(HelpdeskFixture, TransactionCase):
 
         self.assertFalse(ticket.team_id)
         self.assertEqual(ticket.alltricks_answer_deadline, datetime(2026, 12, 3, 11, 0))
+
+    def test_no_auto_assign_key_sent_by_a_client_is_ignored(self):
+        # JSON-RPC can only carry plain values: the ticket is routed anyway.
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.dora)
+            .with_context(alltricks_no_auto_assign=True)
+            .create(
+                {
+                    "name": "Forged context",
+                    "description": "<p>Sent over RPC</p>",
+                    "partner_id": self.customer.id,
+                    "alltricks_discipline_id": self.road.id,
+                }
+            )
+        )
+
+        self.assertEqual(ticket.team_id, self.team)
+        self.assertEqual(ticket.user_id, self.bruno)
+        self.assertEqual(
+            self._routing_notes(ticket),
+            ["Routed to Bruno Mtb, expert of discipline Road."],
+        )
+
+    def test_ticket_cannot_go_to_a_user_who_is_not_an_agent(self):
+        clerk = new_test_user(self.env, "hd_clerk", name="Carl Clerk")
+        ticket = self._backend_ticket(self.dora, alltricks_discipline_id=self.mtb.id)
+        message = "Carl Clerk is not a helpdesk agent: pick an agent of the team."
+
+        with self.assertRaisesRegex(UserError, message):
+            ticket.with_user(self.dora).write({"user_id": clerk.id})
+        with self.assertRaisesRegex(UserError, message):
+            self._backend_ticket(self.dora, user_id=clerk.id)
+        ticket.with_user(self.dora).write({"user_id": self.chloe.id})
+
+        self.assertEqual(ticket.user_id, self.chloe)
