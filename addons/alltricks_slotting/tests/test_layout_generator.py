@@ -124,3 +124,78 @@ class TestLayoutGenerator(TransactionCase):
     def test_picker_cannot_generate_a_layout(self):
         with self.assertRaises(AccessError):
             self._generator(user=self.picker)
+
+
+@tagged("post_install", "-at_install")
+class TestLayoutGeneratorCompanies(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_a = cls.env.company
+        cls.company_b = cls.env["res.company"].create({"name": "Alltricks Lyon"})
+        cls.warehouse_b = (
+            cls.env["stock.warehouse"]
+            .with_company(cls.company_b)
+            .create({"name": "Lyon", "code": "LYN", "company_id": cls.company_b.id})
+        )
+        companies = [Command.set((cls.company_a | cls.company_b).ids)]
+        cls.both = new_test_user(
+            cls.env,
+            "slot_manager_both",
+            groups="alltricks_slotting.group_warehouse_manager",
+            company_id=cls.company_a.id,
+            company_ids=companies,
+        )
+        cls.only_a = new_test_user(
+            cls.env,
+            "slot_manager_a",
+            groups="alltricks_slotting.group_warehouse_manager",
+            company_id=cls.company_a.id,
+            company_ids=[Command.set(cls.company_a.ids)],
+        )
+
+    def _generator(self, user, companies):
+        return (
+            self.env["alltricks.layout.generator"]
+            .with_user(user)
+            .with_context(allowed_company_ids=companies.ids)
+            .create(
+                {
+                    "warehouse_id": self.warehouse_b.id,
+                    "bays_per_side": 2,
+                    "zone_ids": [
+                        Command.create(
+                            {"code": "Z", "aisles": 1, "levels": 1, "bins_per_level": 1}
+                        )
+                    ],
+                }
+            )
+        )
+
+    def test_bins_of_a_warehouse_of_another_company_belong_to_it(self):
+        for companies in (
+            self.company_a | self.company_b,
+            self.company_b | self.company_a,
+        ):
+            self._generator(self.both, companies).action_generate()
+
+        bins = self.env["stock.location"].search(
+            [
+                ("warehouse_id", "=", self.warehouse_b.id),
+                ("slot_rack_type", "!=", False),
+            ]
+        )
+        self.assertEqual(len(bins), 4)
+        self.assertEqual(bins.company_id, self.company_b)
+        self.assertEqual(bins.location_id.company_id, self.company_b)
+
+    def test_warehouse_of_a_company_not_selected_or_not_allowed_is_refused(self):
+        with self.assertRaisesRegex(UserError, "select Alltricks Lyon in the company"):
+            self._generator(self.both, self.company_a)
+        with self.assertRaisesRegex(UserError, "a company you do not work for"):
+            self._generator(self.only_a, self.company_a)
+        self.assertFalse(
+            self.env["stock.location"].search(
+                [("warehouse_id", "=", self.warehouse_b.id), ("slot_zone", "=", "Z")]
+            )
+        )

@@ -23,7 +23,12 @@ class AlltricksLayoutGenerator(models.TransientModel):
     _name = "alltricks.layout.generator"
     _description = "Warehouse layout generator"
 
-    warehouse_id = fields.Many2one("stock.warehouse", required=True)
+    warehouse_id = fields.Many2one(
+        "stock.warehouse",
+        required=True,
+        domain="[('company_id', 'in', allowed_company_ids)]",
+        help="The bins are created in the company of this warehouse.",
+    )
     bays_per_side = fields.Integer(default=20, required=True)
     aisle_pitch_m = fields.Float(string="Aisle pitch (m)", default=3.0, required=True)
     bay_width_m = fields.Float(string="Bay width (m)", default=1.0, required=True)
@@ -72,6 +77,30 @@ class AlltricksLayoutGenerator(models.TransientModel):
         for wizard in self:
             wizard.bin_count = count_bins(wizard._get_layout_spec())
 
+    @api.constrains("warehouse_id")
+    def _check_warehouse_company(self):
+        for wizard in self:
+            warehouse = wizard.warehouse_id.sudo()
+            company = warehouse.company_id
+            if company in self.env.companies:
+                continue
+            if company in self.env.user.company_ids:
+                message = self.env._(
+                    "%(warehouse)s belongs to %(company)s: select %(company)s in "
+                    "the company switcher, then generate its layout.",
+                    warehouse=warehouse.name,
+                    company=company.name,
+                )
+            else:
+                message = self.env._(
+                    "%(warehouse)s belongs to %(company)s, a company you do not "
+                    "work for: choose a warehouse of your companies, or ask an "
+                    "administrator to give you access to %(company)s.",
+                    warehouse=warehouse.name,
+                    company=company.name,
+                )
+            raise UserError(message)
+
     def _get_layout_spec(self):
         self.ensure_one()
         zones = tuple(
@@ -99,6 +128,7 @@ class AlltricksLayoutGenerator(models.TransientModel):
         )
 
     def _check_parameters(self):
+        self._check_warehouse_company()
         if not self.zone_ids:
             raise UserError(self.env._("Add at least one zone to generate a layout."))
         codes = self.zone_ids.sorted("sequence").mapped("code")
@@ -249,7 +279,8 @@ class AlltricksLayoutGenerator(models.TransientModel):
         }
 
     def _get_or_create_zone_locations(self, spec):
-        parent = self.warehouse_id.lot_stock_id
+        warehouse = self.warehouse_id
+        parent = warehouse.lot_stock_id
         Location = self.env["stock.location"]
         zone_locations = {}
         for zone in spec.zones:
@@ -258,7 +289,12 @@ class AlltricksLayoutGenerator(models.TransientModel):
             )
             if not location:
                 location = Location.create(
-                    {"name": zone.code, "location_id": parent.id, "usage": "view"}
+                    {
+                        "name": zone.code,
+                        "location_id": parent.id,
+                        "usage": "view",
+                        "company_id": warehouse.company_id.id,
+                    }
                 )
             zone_locations[zone.code] = location.id
         return zone_locations
@@ -268,6 +304,7 @@ class AlltricksLayoutGenerator(models.TransientModel):
             "name": bin_spec.name,
             "location_id": parent_id,
             "usage": "internal",
+            "company_id": self.warehouse_id.company_id.id,
             "barcode": f"{self.warehouse_id.code}-{bin_spec.name}",
             "slot_rack_type": bin_spec.rack_type,
             "slot_zone": bin_spec.zone,
