@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class AlltricksHelpdeskExpert(models.Model):
@@ -49,6 +50,30 @@ class AlltricksHelpdeskExpert(models.Model):
     _user_team_unique = models.Constraint(
         "UNIQUE(user_id, team_id)", "An agent is an expert of a team only once."
     )
+
+    @api.constrains("user_id")
+    def _check_user_internal(self):
+        for expert in self:
+            if expert.user_id.share:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is a portal user: only internal users can be "
+                        "experts of a team.",
+                        user=expert.user_id.name,
+                    )
+                )
+
+    @api.constrains("max_load")
+    def _check_max_load(self):
+        for expert in self:
+            if expert.max_load < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The maximum load of %(user)s cannot be negative: set a "
+                        "number of open tickets, or 0 for no limit.",
+                        user=expert.user_id.name,
+                    )
+                )
 
     def _compute_open_ticket_count(self):
         loads = self._get_open_ticket_loads()

@@ -35,7 +35,9 @@ class HelpdeskTicketTeam(models.Model):
         string="Experts",
     )
 
-    @api.constrains("alltricks_cutoff_hour", "alltricks_answer_hours")
+    @api.constrains(
+        "alltricks_cutoff_hour", "alltricks_answer_hours", "alltricks_warning_hours"
+    )
     def _check_alltricks_response_targets(self):
         for team in self:
             if not 0 <= team.alltricks_cutoff_hour <= 24:
@@ -45,6 +47,13 @@ class HelpdeskTicketTeam(models.Model):
             if team.alltricks_answer_hours <= 0:
                 raise ValidationError(
                     self.env._("The answer time must be a positive number of hours.")
+                )
+            if team.alltricks_warning_hours < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The warning before a breach cannot be negative: set the "
+                        "number of hours before the first-answer deadline."
+                    )
                 )
 
     def _alltricks_get_calendar(self):

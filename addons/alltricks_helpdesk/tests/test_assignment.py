@@ -1,6 +1,6 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, new_test_user
 
 from .common import HelpdeskFixture
 
@@ -166,3 +166,30 @@ class TestTicketAssignment(HelpdeskFixture, TransactionCase):
         with self.assertRaisesRegex(UserError, "pick one of the customer's orders"):
             call.action_create_ticket()
         self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)
+
+    def test_expert_settings_refuse_portal_users_and_negative_figures(self):
+        manager = new_test_user(
+            self.env, "hd_boss", groups="helpdesk_mgmt.group_helpdesk_manager"
+        )
+        Expert = self.env["alltricks.helpdesk.expert"].with_user(manager)
+
+        with (
+            self.assertRaisesRegex(ValidationError, "Alice Rider is a portal user"),
+            self.env.cr.savepoint(),
+        ):
+            Expert.create({"user_id": self.portal_alice.id, "team_id": self.team.id})
+        with (
+            self.assertRaisesRegex(ValidationError, "cannot be negative"),
+            self.env.cr.savepoint(),
+        ):
+            self.expert_chloe.with_user(manager).max_load = -5
+        with (
+            self.assertRaisesRegex(ValidationError, "warning before a breach"),
+            self.env.cr.savepoint(),
+        ):
+            self.team.with_user(manager).alltricks_warning_hours = -3
+
+        self.env.invalidate_all()
+        self.assertNotIn(self.portal_alice, self.team.user_ids)
+        self.assertEqual(self.expert_chloe.max_load, 30)
+        self.assertEqual(self.team.alltricks_warning_hours, 1.0)
