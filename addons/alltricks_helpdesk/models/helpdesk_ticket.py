@@ -362,8 +362,21 @@ class HelpdeskTicket(models.Model):
         self.env["alltricks.helpdesk.routing"]._route(self)
         return True
 
+    def _check_alltricks_after_sales_user(self):
+        if self.env.su or self.env.user.has_group(
+            "alltricks_helpdesk.group_after_sales"
+        ):
+            return
+        raise UserError(
+            self.env._(
+                "Only after-sales technicians create returns and repairs: ask "
+                "one of them, or a manager for the After-sales technician role."
+            )
+        )
+
     def action_alltricks_create_return(self):
         self.ensure_one()
+        self._check_alltricks_after_sales_user()
         after_sales = self.env["alltricks.helpdesk.after.sales"]
         picking = after_sales._create_return(self)
         self.sudo().alltricks_return_picking_id = picking
@@ -371,6 +384,7 @@ class HelpdeskTicket(models.Model):
 
     def action_alltricks_create_repair(self):
         self.ensure_one()
+        self._check_alltricks_after_sales_user()
         after_sales = self.env["alltricks.helpdesk.after.sales"]
         repair = after_sales._create_repair(self)
         self.sudo().alltricks_repair_id = repair

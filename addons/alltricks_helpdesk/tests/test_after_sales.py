@@ -94,3 +94,24 @@ class TestAfterSales(HelpdeskFixture, TransactionCase):
 
         self.assertFalse(self.ticket.alltricks_repair_id)
         self.assertEqual(self.env["repair.order"].sudo().search_count([]), repairs)
+
+    def test_support_agent_is_told_who_creates_returns_and_repairs(self):
+        ticket = self.ticket.with_user(self.anna)
+        message = "Only after-sales technicians create returns and repairs"
+
+        with self.assertRaisesRegex(UserError, message):
+            ticket.action_alltricks_create_return()
+        with self.assertRaisesRegex(UserError, message):
+            ticket.action_alltricks_create_repair()
+
+        self.assertFalse(self.ticket.alltricks_return_picking_id)
+        self.assertFalse(self.ticket.alltricks_repair_id)
+
+    def test_repair_link_cannot_be_removed_by_hand(self):
+        self.ticket.action_alltricks_create_repair()
+        repair = self.ticket.alltricks_repair_id
+
+        with self.assertRaisesRegex(UserError, "Repair: set by Odoo only"):
+            self.ticket.write({"alltricks_repair_id": False})
+
+        self.assertEqual(self.ticket.alltricks_repair_id, repair)
