@@ -100,6 +100,47 @@ class TestLayoutGenerator(TransactionCase):
             self._generator(zones=[("a", "shelf", 1, 1, 1)]).action_generate()
         self.assertFalse(self._bins())
 
+    def test_sizes_beyond_real_racks_are_refused(self):
+        generator = self._generator()
+        generator.zone_ids[0].write({"bin_depth_cm": 1e308, "level_height_cm": 1e308})
+        with self.assertRaisesRegex(UserError, "at most 500 cm"):
+            generator.action_generate()
+        generator.zone_ids[0].write({"bin_depth_cm": 40.0, "level_height_cm": 501.0})
+        with self.assertRaisesRegex(UserError, "at most 500 cm"):
+            generator.action_generate()
+        with self.assertRaisesRegex(UserError, "at most 50.0 m"):
+            self._generator(aisle_pitch_m=1e308).action_generate()
+        self.assertFalse(self._bins())
+
+    def test_more_bins_than_one_run_creates_is_refused(self):
+        generator = self._generator(
+            bays_per_side=99, zones=[("A", "shelf", 99, 9, 9), ("R", "bulky", 1, 1, 1)]
+        )
+        self.assertEqual(generator.bin_count, 99 * 2 * 99 * 9 * 9 + 2 * 99)
+
+        with self.assertRaisesRegex(
+            UserError,
+            r"would create 1,587,960 bins, more than the 50,000 one run creates\. "
+            "Split it in several zones",
+        ):
+            generator.action_generate()
+        self.assertFalse(self._bins())
+        # the same floor, a zone per run
+        self._generator(
+            bays_per_side=99, zones=[("A", "shelf", 1, 1, 1)]
+        ).action_generate()
+        self.assertEqual(len(self._bins()), 2 * 99)
+
+    def test_preview_counts_no_bin_for_invalid_numbers(self):
+        generator = self._generator(bays_per_side=-3)
+        self.assertEqual(generator.bin_count, 0)
+        generator = self._generator(
+            zones=[("A", "shelf", -2, 3, 2), ("R", "bulky", 1, 2, 1)]
+        )
+        self.assertEqual(generator.bin_count, 1 * 6 * 2 * 1)
+        generator.zone_ids[1].levels = -1
+        self.assertEqual(generator.bin_count, 0)
+
     def test_second_run_keeps_the_geometry_and_the_aisles_of_existing_zones(self):
         self._generator().action_generate()
 

@@ -1,3 +1,4 @@
+import dataclasses
 import logging
 import re
 
@@ -9,6 +10,15 @@ from ..layout.grid import LayoutSpec, ZoneSpec, count_bins, iter_bins
 _logger = logging.getLogger(__name__)
 
 ZONE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,2}")
+
+# Upper bounds of one generation: sizes of real racks, and a number of bins
+# one transaction creates in a few minutes.
+MAX_BINS = 50_000
+MAX_BIN_SIZE_CM = 500.0
+MAX_BIN_WEIGHT_KG = 5_000.0
+MAX_BIN_UNITS = 1_000_000
+MAX_DISTANCE_M = 50.0
+MAX_BAYS, MAX_AISLES, MAX_LEVELS, MAX_BINS_PER_LEVEL = 99, 99, 9, 9
 
 DEFAULT_ZONES = [
     # code, kind, aisles, levels, bins per level, bin depth, level height, max kg
@@ -74,8 +84,22 @@ class AlltricksLayoutGenerator(models.TransientModel):
         "bays_per_side",
     )
     def _compute_bin_count(self):
+        """Bins the wizard creates at most; 0 for zones (or bays) out of bounds."""
         for wizard in self:
-            wizard.bin_count = count_bins(wizard._get_layout_spec())
+            if not 1 <= wizard.bays_per_side <= MAX_BAYS:
+                wizard.bin_count = 0
+                continue
+            spec = wizard._get_layout_spec()
+            valid = tuple(zone for zone in spec.zones if self._is_zone_counted(zone))
+            wizard.bin_count = count_bins(dataclasses.replace(spec, zones=valid))
+
+    @api.model
+    def _is_zone_counted(self, zone):
+        return (
+            1 <= zone.aisles <= MAX_AISLES
+            and 1 <= zone.levels <= MAX_LEVELS
+            and 1 <= zone.bins_per_level <= MAX_BINS_PER_LEVEL
+        )
 
     @api.constrains("warehouse_id")
     def _check_warehouse_company(self):
@@ -134,8 +158,12 @@ class AlltricksLayoutGenerator(models.TransientModel):
         codes = self.zone_ids.sorted("sequence").mapped("code")
         if len(set(codes)) != len(codes):
             raise UserError(self.env._("Each zone needs its own code (A, B, C...)."))
-        if self.bays_per_side < 1 or self.bays_per_side > 99:
-            raise UserError(self.env._("Bays per aisle side must be between 1 and 99."))
+        if self.bays_per_side < 1 or self.bays_per_side > MAX_BAYS:
+            raise UserError(
+                self.env._(
+                    "Bays per aisle side must be between 1 and %(max)s.", max=MAX_BAYS
+                )
+            )
         if min(self.aisle_pitch_m, self.bay_width_m, self.cross_aisle_width_m) <= 0:
             raise UserError(
                 self.env._(
@@ -144,9 +172,47 @@ class AlltricksLayoutGenerator(models.TransientModel):
             )
         if self.front_clearance_m < 0:
             raise UserError(self.env._("The clearance cannot be negative."))
+        distances = (
+            self.aisle_pitch_m,
+            self.bay_width_m,
+            self.cross_aisle_width_m,
+            self.front_clearance_m,
+        )
+        if max(distances) > MAX_DISTANCE_M:
+            raise UserError(
+                self.env._(
+                    "Aisle pitch, bay width, cross aisle width and clearance are "
+                    "in metres: at most %(max)s m.",
+                    max=MAX_DISTANCE_M,
+                )
+            )
         for zone in self.zone_ids:
             self._check_zone(zone)
+        self._check_bin_total()
         self._check_existing_layout(codes)
+
+    def _check_bin_total(self):
+        """One run creates at most MAX_BINS bins: bigger floors are generated
+        a few zones at a time, each run adding its zones to the layout."""
+        existing = self.env["stock.location"].search_count(
+            [
+                ("warehouse_id", "=", self.warehouse_id.id),
+                ("slot_rack_type", "!=", False),
+            ]
+        )
+        new = count_bins(self._get_layout_spec()) - existing
+        if new > MAX_BINS:
+            raise UserError(
+                self.env._(
+                    "This layout would create %(count)s bins, more than the "
+                    "%(max)s one run creates. Split it in several zones and "
+                    "generate them in several runs (keep the zones already "
+                    "generated first in the list, then add the next ones), or "
+                    "lower the bays, aisles, levels or bins per level.",
+                    count=f"{new:,}",
+                    max=f"{MAX_BINS:,}",
+                )
+            )
 
     def _check_zone(self, zone):
         if not ZONE_CODE.fullmatch(zone.code or ""):
@@ -164,12 +230,20 @@ class AlltricksLayoutGenerator(models.TransientModel):
                     zone=zone.code,
                 )
             )
-        if zone.aisles > 99 or zone.levels > 9 or zone.bins_per_level > 9:
+        if (
+            zone.aisles > MAX_AISLES
+            or zone.levels > MAX_LEVELS
+            or zone.bins_per_level > MAX_BINS_PER_LEVEL
+        ):
             raise UserError(
                 self.env._(
-                    "Zone %(zone)s: at most 99 aisles, 9 levels and 9 bins per "
-                    "level, so that bin names keep sorting in walking order.",
+                    "Zone %(zone)s: at most %(aisles)s aisles, %(levels)s levels "
+                    "and %(bins)s bins per level, so that bin names keep sorting "
+                    "in walking order.",
                     zone=zone.code,
+                    aisles=MAX_AISLES,
+                    levels=MAX_LEVELS,
+                    bins=MAX_BINS_PER_LEVEL,
                 )
             )
         if (
@@ -181,6 +255,22 @@ class AlltricksLayoutGenerator(models.TransientModel):
                     "Zone %(zone)s: bin depth and level height must be more than "
                     "5 cm, maximum weight and units 0 (no limit) or more.",
                     zone=zone.code,
+                )
+            )
+        if (
+            max(zone.bin_depth_cm, zone.level_height_cm) > MAX_BIN_SIZE_CM
+            or zone.max_weight_kg > MAX_BIN_WEIGHT_KG
+            or zone.capacity_units > MAX_BIN_UNITS
+        ):
+            raise UserError(
+                self.env._(
+                    "Zone %(zone)s: bin depth and level height are in centimetres, "
+                    "at most %(size)s cm; maximum weight at most %(weight)s kg and "
+                    "maximum units at most %(units)s per bin.",
+                    zone=zone.code,
+                    size=int(MAX_BIN_SIZE_CM),
+                    weight=int(MAX_BIN_WEIGHT_KG),
+                    units=MAX_BIN_UNITS,
                 )
             )
 
