@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ProductTemplate(models.Model):
@@ -20,3 +21,23 @@ class ProductTemplate(models.Model):
         help="Groups of products a picker may mistake for this one: putaway "
         "keeps them apart.",
     )
+
+    @api.constrains("slot_length_cm", "slot_width_cm", "slot_height_cm")
+    def _check_slot_unit_size(self):
+        fnames = ("slot_length_cm", "slot_width_cm", "slot_height_cm")
+        for template in self:
+            negative = [
+                self._fields[fname].get_description(self.env)["string"]
+                for fname in fnames
+                if template[fname] < 0
+            ]
+            if negative:
+                raise ValidationError(
+                    self.env._(
+                        "%(product)s: %(fields)s cannot be negative. Enter the "
+                        "size of one packed unit in centimetres, or leave it at 0 "
+                        "to let putaway use a cube of the product volume.",
+                        product=template.display_name,
+                        fields=", ".join(negative),
+                    )
+                )

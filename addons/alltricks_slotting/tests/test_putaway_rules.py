@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -390,3 +390,27 @@ class TestPutawayQuantity(SlottingPutawayCase):
         line.write({"quantity": 2})
         self.assertEqual(line.quantity, 2.0)
         self.assertEqual(line.location_dest_id, target)
+
+
+@tagged("post_install", "-at_install")
+class TestProductUnitSize(SlottingPutawayCase):
+    def test_negative_unit_size_is_refused(self):
+        pads = self._product("Brake pads")
+        for fname, label in (
+            ("slot_length_cm", "Unit length (cm)"),
+            ("slot_width_cm", "Unit width (cm)"),
+            ("slot_height_cm", "Unit height (cm)"),
+        ):
+            with self.assertRaises(ValidationError) as refusal:
+                pads.write({fname: -5})
+            self.assertEqual(
+                refusal.exception.args[0],
+                f"Brake pads: {label} cannot be negative. Enter the size of one "
+                "packed unit in centimetres, or leave it at 0 to let putaway use a "
+                "cube of the product volume.",
+            )
+            self.assertEqual(pads[fname], 10.0)
+        with self.assertRaisesRegex(ValidationError, "Unit height"):
+            self._product("Bad size", slot_height_cm=-1.0)
+        pads.product_tmpl_id.slot_length_cm = 0.0
+        self.assertEqual(pads.slot_length_cm, 0.0)
