@@ -38,6 +38,40 @@ class AlltricksHelpdeskTicketController(HelpdeskTicketController):
             ticket.sudo().stage_id = stage
         return werkzeug.utils.redirect(f"/my/ticket/{ticket.id}")
 
+    @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)
+    def submit_ticket(self, **kw):
+        """Show the form again with what to fix, nothing created, when the
+        posted form is incomplete or holds a choice it never offered."""
+        error = self._get_alltricks_submit_error(**kw)
+        if error:
+            values = self._get_create_new_ticket_values(**kw)
+            values.update(alltricks_error=error, alltricks_posted=kw)
+            return request.render("helpdesk_mgmt.portal_create_ticket", values)
+        return super().submit_ticket(**kw)
+
+    def _get_alltricks_submit_error(self, **kw):
+        """What the customer must fix in the posted form, or None."""
+        env = request.env
+        company = env.company
+        if not str(kw.get("subject") or "").strip():
+            return env._("Write a subject for your request.")
+        if not str(kw.get("description") or "").strip():
+            return env._("Describe your request.")
+        category = kw.get("category")
+        if category:
+            if posted_id(category) not in self._get_categories().ids:
+                return env._("Pick a category from the list.")
+        elif company.helpdesk_mgmt_portal_category_id_required and (
+            self._get_categories()
+        ):
+            return env._("Pick a category from the list.")
+        team = kw.get("team")
+        if company.helpdesk_mgmt_portal_select_team and team:
+            teams = self._get_teams() or env["helpdesk.ticket.team"]
+            if posted_id(team) not in teams.ids:
+                return env._("Pick a team from the list.")
+        return None
+
     def _get_alltricks_order_lines(self):
         """Order lines of the user's confirmed orders, newest first."""
         partner = request.env.user.partner_id.commercial_partner_id

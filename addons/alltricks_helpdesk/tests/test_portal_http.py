@@ -125,3 +125,28 @@ class TestPortalRoutes(HelpdeskFixture, HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(ticket.partner_id, self.portal_alice.partner_id)
         self.assertFalse(ticket.alltricks_sale_line_id)
+
+    def test_web_form_with_bad_category_or_empty_subject_asks_again(self):
+        form = self.url_open("/new/ticket").text
+        tickets = self.env["helpdesk.ticket"].search_count([])
+        cases = [
+            ({"subject": "Odd category", "category": "abc"}, "Pick a category"),
+            ({"subject": "   "}, "Write a subject for your request."),
+            ({"subject": "Odd team", "team": "abc"}, None),
+        ]
+        self.env.company.helpdesk_mgmt_portal_select_team = True
+
+        for posted, message in cases:
+            response = self.url_open(
+                "/submitted/ticket",
+                data={
+                    "csrf_token": self._csrf_token(form),
+                    "description": "My fork leaks",
+                    **posted,
+                },
+            )
+            self.assertEqual(response.status_code, 200)
+            self.assertIn(message or "Pick a team from the list.", response.text)
+            self.assertIn("My fork leaks", response.text, "description kept")
+
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), tickets)
