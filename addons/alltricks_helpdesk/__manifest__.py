@@ -29,6 +29,7 @@
         "wizards/alltricks_helpdesk_phone_call_views.xml",
         "views/menus.xml",
     ],
+    "demo": ["demo/product_category_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "alltricks_helpdesk/static/tests/tours/*.js",

@@ -23,3 +23,16 @@ class ProductCategory(models.Model):
                 category.alltricks_discipline_id = (
                     category.parent_id.alltricks_discipline_id
                 )
+
+    def write(self, vals):
+        """Helpdesk managers set the discipline of categories, and nothing else
+        on them, without the product rights."""
+        if (
+            set(vals) == {"alltricks_discipline_id"}
+            and not self.env.su
+            and not self.env["product.category"].has_access("write")
+            and self.env.user.has_group("helpdesk_mgmt.group_helpdesk_manager")
+        ):
+            self.check_access("read")
+            return super(ProductCategory, self.sudo()).write(vals)
+        return super().write(vals)

@@ -8,3 +8,4 @@ from . import test_channels
 from . import test_portal_tour
 from . import test_routing_notes
 from . import test_backend_tickets
+from . import test_category_discipline
