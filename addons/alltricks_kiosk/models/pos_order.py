@@ -170,7 +170,15 @@ class PosOrder(models.Model):
         )
         if picks:
             _logger.info("Releasing express picks %s of cancelled orders", picks.ids)
+            # what the picker already took lies in a tote: say so on the cart
+            scanned = {
+                cart: (cart.picking_ids & picks)._get_alltricks_scanned_totes()
+                for cart in picks.batch_id
+            }
             picks.action_cancel()
+            for cart, totes in scanned.items():
+                if totes:
+                    cart._alltricks_log_order_cancel(totes, self)
 
     def _alltricks_create_express_pick(self):
         """Reserve the order's units in sellable locations and create its pick.

@@ -1,4 +1,8 @@
+import logging
+
 from odoo import models
+
+_logger = logging.getLogger(__name__)
 
 
 class StockPickingBatch(models.Model):
@@ -21,3 +25,34 @@ class StockPickingBatch(models.Model):
             picking.sudo().do_unreserve()
             picking._alltricks_reserve_again(missing[picking.id])
         return result
+
+    def _alltricks_log_order_cancel(self, totes, orders):
+        """Post on this express cart the units scanned for kiosk ``orders``
+        cancelled at the point of sale: the picker puts them back."""
+        self.ensure_one()
+        count = sum(units for _name, _tote, units in totes)
+        body = self.env._(
+            "Order %(orders)s was cancelled at the point of sale by %(user)s while "
+            "this cart was picked. Put the %(count)s scanned units back on their "
+            "shelf bins: %(detail)s.",
+            orders=", ".join(
+                o.tracking_number or o.pos_reference or o.name for o in orders
+            ),
+            user=self.env.user.name,
+            count=f"{count:g}",
+            detail=", ".join(
+                self.env._(
+                    "tote %(tote)s (%(name)s): %(units)s",
+                    tote=tote,
+                    name=name,
+                    units=f"{units:g}",
+                )
+                for name, tote, units in totes
+            ),
+        )
+        self.sudo().message_post(
+            body=body, partner_ids=self.sudo().user_id.partner_id.ids
+        )
+        _logger.info(
+            "Express cart %s cancelled with %s units to put back", self.name, count
+        )

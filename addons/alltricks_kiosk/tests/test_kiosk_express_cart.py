@@ -281,6 +281,32 @@ class TestKioskExpressCart(ShowroomKioskMixin, TransactionCase):
         )
         self.assertEqual([row["id"] for row in listing], [self.regular_cart.id])
 
+    def test_order_cancelled_mid_pick_says_what_to_put_back(self):
+        order = self._kiosk_order(self.bike, 2)
+        pick = self._express_picks(order)
+        cart = pick.batch_id.with_user(self.picker)
+        cart.action_alltricks_scan_take()
+        line = cart._get_route_move_lines()[0]
+        self.assertTrue(cart.alltricks_scan(line.id, self.bike.barcode)["ok"])
+
+        self.env["pos.order"].sudo().remove_from_ui(order.ids)
+
+        self.assertEqual(cart.state, "cancel")
+        [note] = cart.sudo().message_ids.filtered(
+            lambda m: "Put the 1 scanned units back" in (m.body or "")
+        )
+        self.assertIn(order.tracking_number, note.body)
+        self.assertIn(f"tote {pick.alltricks_tote} ({pick.name}): 1", note.body)
+        self.assertIn(self.picker.partner_id, note.partner_ids)
+
+    def test_order_cancelled_before_any_scan_posts_no_put_back(self):
+        order = self._kiosk_order(self.bike, 1)
+        cart = self._express_picks(order).batch_id
+        self.env["pos.order"].sudo().remove_from_ui(order.ids)
+        self.assertFalse(
+            cart.message_ids.filtered(lambda m: "scanned units back" in (m.body or ""))
+        )
+
     def test_express_pick_stays_off_carts_without_a_layout(self):
         self.warehouse.slot_aisle_count = 0
         order = self._kiosk_order(self.bike, 1)
