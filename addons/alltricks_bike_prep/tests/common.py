@@ -123,6 +123,17 @@ class BikePrepCase(TransactionCase):
         )
 
     @classmethod
+    def _create_mechanic_work_order(cls):
+        """The work order of a confirmed one-bike order, given to the mechanic,
+        with quality checks left to sampling (none on the first bikes)."""
+        cls.company.alltricks_qc_every = 1000
+        order = cls._create_order([(cls.bike, 1)])
+        order.action_confirm()
+        work_order = order.alltricks_bike_prep_ids.sudo()
+        work_order.user_id = cls.mechanic
+        return work_order
+
+    @classmethod
     def _finish(cls, work_order, frame="AB12CD34EF"):
         """The mechanic of ``work_order`` prepares the bike completely."""
         work_order = work_order.with_user(work_order.user_id)

@@ -13,12 +13,7 @@ class TestBikePrepDoneLock(BikePrepCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company.alltricks_qc_every = 1000
-        order = cls._create_order([(cls.bike, 1)])
-        order.action_confirm()
-        work_order = order.alltricks_bike_prep_ids
-        work_order.sudo().user_id = cls.mechanic
-        cls.work_order = cls._finish(work_order)
+        cls.work_order = cls._finish(cls._create_mechanic_work_order())
         cls.fork = cls.work_order.suspension_ids.filtered(
             lambda s: s.component == "fork"
         )

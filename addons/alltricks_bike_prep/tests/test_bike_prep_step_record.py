@@ -16,11 +16,7 @@ class TestBikePrepStepRecord(BikePrepCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company.alltricks_qc_every = 1000
-        order = cls._create_order([(cls.bike, 1)])
-        order.action_confirm()
-        cls.work_order = order.alltricks_bike_prep_ids.sudo()
-        cls.work_order.user_id = cls.mechanic
+        cls.work_order = cls._create_mechanic_work_order()
 
     def _finish_leaving_buyer_steps(self):
         """The mechanic finishes the bike; the steps left to the buyer stay open."""

@@ -11,17 +11,19 @@ IMPORT_CONTEXT = "alltricks_catalog_import"
 # Set by the sheet buttons around their own write. A context sent over RPC is
 # JSON, so it can never hold this object: a client cannot claim the check.
 _SHEET_CHECKED = object()
-# Fields whose change may lower the completeness score of a sheet.
-SHEET_SCORE_FIELDS = {
+# What the completeness score of a sheet reads, and the fields of the sheet
+# whose change may lower it.
+SHEET_SCORE_DEPENDS = (
     "name",
     "categ_id",
     "company_id",
-    "product_brand_id",
+    "product_brand_id.name",
     "image_1920",
     "weight",
     "weight_verified",
-    "attribute_line_ids",
-}
+    "attribute_line_ids.attribute_id.name",
+)
+SHEET_SCORE_FIELDS = frozenset(path.split(".")[0] for path in SHEET_SCORE_DEPENDS)
 
 
 class ProductTemplate(models.Model):
@@ -63,16 +65,7 @@ class ProductTemplate(models.Model):
         sanitize=False,
     )
 
-    @api.depends(
-        "name",
-        "categ_id",
-        "company_id",
-        "product_brand_id.name",
-        "image_1920",
-        "weight",
-        "weight_verified",
-        "attribute_line_ids.attribute_id.name",
-    )
+    @api.depends(*SHEET_SCORE_DEPENDS)
     def _compute_sheet_completeness(self):
         rules = self.env["alltricks.sheet.rule"]
         for template in self:

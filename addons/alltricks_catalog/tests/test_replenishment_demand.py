@@ -6,15 +6,14 @@ from odoo.tests.common import new_test_user
 from .common import ShelfCommon
 
 
-@tagged("post_install", "-at_install")
-class TestReplenishmentDemand(ShelfCommon):
-    """The replenishment list counts what customers ordered and wait for."""
+class BuyerCommon(ShelfCommon):
+    """A buyer of SRAM and its chain, bought from a vendor in 10 days."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.buyer = new_test_user(
-            cls.env, "demand_buyer", groups="alltricks_catalog.group_buyer"
+            cls.env, "sram_buyer", groups="alltricks_catalog.group_buyer"
         )
         brand = cls.env["product.brand"].create(
             {"name": "SRAM", "buyer_id": cls.buyer.id}
@@ -24,6 +23,15 @@ class TestReplenishmentDemand(ShelfCommon):
             product_brand_id=brand.id,
             seller_ids=[Command.create({"partner_id": cls.vendor.id, "delay": 10})],
         )
+
+
+@tagged("post_install", "-at_install")
+class TestReplenishmentDemand(BuyerCommon):
+    """The replenishment list counts what customers ordered and wait for."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
         cls.customers = cls.env.ref("stock.stock_location_customers")
 
     def _deliver(self, product, quantity):
@@ -120,21 +128,12 @@ class TestReplenishmentDemand(ShelfCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestReplenishmentPeriod(ShelfCommon):
+class TestReplenishmentPeriod(BuyerCommon):
     """The sales period is a whole number of days, from 1 to 3650."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.buyer = new_test_user(
-            cls.env, "period_buyer", groups="alltricks_catalog.group_buyer"
-        )
-        brand = cls.env["product.brand"].create(
-            {"name": "Campagnolo", "buyer_id": cls.buyer.id}
-        )
-        cls.chain = cls._create_validated_product(
-            "Campagnolo Record chain", product_brand_id=brand.id
-        )
         cls.Line = cls.env["alltricks.replenishment.line"].with_user(cls.buyer)
 
     def _set_period(self, value):

@@ -175,10 +175,11 @@ class PosOrder(models.Model):
                 cart: (cart.picking_ids & picks)._get_alltricks_scanned_totes()
                 for cart in picks.batch_id
             }
+            orders = {cart: (cart.picking_ids & picks).pos_order_id for cart in scanned}
             picks.action_cancel()
             for cart, totes in scanned.items():
                 if totes:
-                    cart._alltricks_log_order_cancel(totes, self)
+                    cart._alltricks_log_order_cancel(totes, orders[cart])
 
     def _alltricks_create_express_pick(self):
         """Reserve the order's units in sellable locations and create its pick.

@@ -30,7 +30,7 @@ class StockPickingBatch(models.Model):
         """Post on this express cart the units scanned for kiosk ``orders``
         cancelled at the point of sale: the picker puts them back."""
         self.ensure_one()
-        count = sum(units for _name, _tote, units in totes)
+        count, detail = self._alltricks_describe_scanned_totes(totes)
         body = self.env._(
             "Order %(orders)s was cancelled at the point of sale by %(user)s while "
             "this cart was picked. Put the %(count)s scanned units back on their "
@@ -40,15 +40,7 @@ class StockPickingBatch(models.Model):
             ),
             user=self.env.user.name,
             count=f"{count:g}",
-            detail=", ".join(
-                self.env._(
-                    "tote %(tote)s (%(name)s): %(units)s",
-                    tote=tote,
-                    name=name,
-                    units=f"{units:g}",
-                )
-                for name, tote, units in totes
-            ),
+            detail=detail,
         )
         self.sudo().message_post(
             body=body, partner_ids=self.sudo().user_id.partner_id.ids

@@ -51,9 +51,10 @@ class StockPickingBatch(models.Model):
                 )
             )
 
-    def _alltricks_log_cancel(self, totes):
-        """Post who cancelled this cart and the scanned units of each tote."""
-        self.ensure_one()
+    def _alltricks_describe_scanned_totes(self, totes):
+        """``(units, "tote 1 (WH/PICK/00012): 2, ...")`` of the ``totes`` given
+        by ``stock.picking._get_alltricks_scanned_totes``, for the notes that
+        say what to put back."""
         count = sum(units for _name, _tote, units in totes)
         detail = ", ".join(
             self.env._(
@@ -64,6 +65,12 @@ class StockPickingBatch(models.Model):
             )
             for name, tote, units in totes
         )
+        return count, detail
+
+    def _alltricks_log_cancel(self, totes):
+        """Post who cancelled this cart and the scanned units of each tote."""
+        self.ensure_one()
+        count, detail = self._alltricks_describe_scanned_totes(totes)
         body = self.env._(
             "%(user)s cancelled this cart on %(when)s. Scanned units to put back: "
             "%(count)s%(detail)s. Its transfers will be picked again from zero.",
