@@ -150,7 +150,7 @@ class HelpdeskTicket(models.Model):
             ticket.alltricks_product_id = ticket.alltricks_sale_line_id.product_id
 
     @api.depends(
-        "alltricks_product_id.categ_id.alltricks_discipline_id",
+        "alltricks_product_id.categ_id.alltricks_effective_discipline_id",
         "alltricks_sale_order_id.order_line.product_id.categ_id",
     )
     def _compute_alltricks_discipline_id(self):
@@ -161,13 +161,14 @@ class HelpdeskTicket(models.Model):
     def _get_alltricks_discipline(self):
         """Discipline of the product, else the most frequent in the order."""
         self.ensure_one()
-        discipline = self.alltricks_product_id.categ_id.alltricks_discipline_id
+        field = "alltricks_effective_discipline_id"
+        discipline = self.alltricks_product_id.categ_id[field]
         if discipline:
             return discipline
         counts = Counter(
-            line.product_id.categ_id.alltricks_discipline_id
+            line.product_id.categ_id[field]
             for line in self.alltricks_sale_order_id.order_line
-            if line.product_id.categ_id.alltricks_discipline_id
+            if line.product_id.categ_id[field]
         )
         if not counts:
             return self.env["alltricks.discipline"]

@@ -7,22 +7,29 @@ class ProductCategory(models.Model):
     alltricks_discipline_id = fields.Many2one(
         comodel_name="alltricks.discipline",
         string="Discipline",
+        help="Support questions about products of this category go to experts of "
+        "this discipline; its sub-categories that set none follow it. Leave it "
+        "empty to follow the parent category.",
+    )
+    alltricks_effective_discipline_id = fields.Many2one(
+        comodel_name="alltricks.discipline",
+        string="Routed to",
         recursive=True,
-        compute="_compute_alltricks_discipline_id",
+        compute="_compute_alltricks_effective_discipline_id",
         store=True,
-        readonly=False,
-        help="Support questions about products of this category (and its "
-        "sub-categories, unless they set their own) go to experts of this "
-        "discipline.",
+        help="Discipline whose experts get support questions about products of "
+        "this category: its own, else the nearest parent category's.",
     )
 
-    @api.depends("parent_id.alltricks_discipline_id")
-    def _compute_alltricks_discipline_id(self):
+    @api.depends(
+        "alltricks_discipline_id", "parent_id.alltricks_effective_discipline_id"
+    )
+    def _compute_alltricks_effective_discipline_id(self):
         for category in self:
-            if not category.alltricks_discipline_id:
-                category.alltricks_discipline_id = (
-                    category.parent_id.alltricks_discipline_id
-                )
+            category.alltricks_effective_discipline_id = (
+                category.alltricks_discipline_id
+                or category.parent_id.alltricks_effective_discipline_id
+            )
 
     def write(self, vals):
         """Helpdesk managers set the discipline of categories, and nothing else

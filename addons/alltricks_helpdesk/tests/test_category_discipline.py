@@ -1,4 +1,5 @@
 from odoo.exceptions import AccessError
+from odoo.modules.module import get_module_path, load_script
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase, new_test_user
 from odoo.tools import convert_file
@@ -76,3 +77,68 @@ class TestCategoryDiscipline(HelpdeskFixture, TransactionCase):
         self.assertFalse(handlebars.alltricks_discipline_id)
         self.assertEqual(ticket.alltricks_discipline_id, self.mtb)
         self.assertEqual(ticket.user_id, self.anna)
+
+    def test_sub_category_follows_later_changes_of_its_parent(self):
+        forks = self.categ_mtb_forks
+        self.assertFalse(forks.alltricks_discipline_id)
+        self.assertEqual(forks.alltricks_effective_discipline_id, self.mtb)
+
+        self.categ_mtb.with_user(self.manager).alltricks_discipline_id = self.road
+        order = self._create_order(self.portal_alice.partner_id, self.fork)
+        ticket = self._create_ticket(
+            self.portal_alice.partner_id, alltricks_sale_line_id=order.order_line.id
+        )
+
+        self.assertEqual(forks.alltricks_effective_discipline_id, self.road)
+        self.assertEqual(ticket.alltricks_discipline_id, self.road)
+        self.assertIn(ticket.user_id, self.bruno | self.chloe)
+
+    def test_own_discipline_of_a_sub_category_wins_until_cleared(self):
+        forks = self.categ_mtb_forks.with_user(self.manager)
+        forks.alltricks_discipline_id = self.road
+
+        self.categ_mtb.alltricks_discipline_id = self.env.ref(
+            "alltricks_helpdesk.discipline_urban"
+        )
+        self.assertEqual(forks.alltricks_effective_discipline_id, self.road)
+
+        forks.alltricks_discipline_id = False
+        self.assertEqual(
+            forks.alltricks_effective_discipline_id,
+            self.env.ref("alltricks_helpdesk.discipline_urban"),
+        )
+
+    def test_upgrade_lets_copied_disciplines_follow_their_parent(self):
+        # Before 19.0.1.3.0 sub-categories stored a copy of their parent's.
+        forks = self.categ_mtb_forks
+        travel = self.env["product.category"].create(
+            {"name": "Travel forks", "parent_id": forks.id}
+        )
+        dampers = self.env["product.category"].create(
+            {"name": "Dampers", "parent_id": self.categ_mtb.id}
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE product_category SET alltricks_discipline_id = %s WHERE id IN %s",
+            (self.mtb.id, (forks.id, travel.id)),
+        )
+        self.env.cr.execute(
+            "UPDATE product_category SET alltricks_discipline_id = %s WHERE id = %s",
+            (self.road.id, dampers.id),
+        )
+        self.env.invalidate_all()
+
+        migration = load_script(
+            get_module_path("alltricks_helpdesk")
+            + "/migrations/19.0.1.3.0/post-migrate.py",
+            "alltricks_helpdesk_post_migrate_19_0_1_3_0",
+        )
+        migration.migrate(self.env.cr, "19.0.1.2.0")
+        self.env.invalidate_all()
+
+        self.assertEqual(self.categ_mtb.alltricks_discipline_id, self.mtb)
+        self.assertFalse(forks.alltricks_discipline_id)
+        self.assertFalse(travel.alltricks_discipline_id)
+        self.assertEqual(dampers.alltricks_discipline_id, self.road)
+        self.categ_mtb.alltricks_discipline_id = self.road
+        self.assertEqual(travel.alltricks_effective_discipline_id, self.road)
