@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Catalog",
     "summary": "Product sheets, brands, buyers; the shop sells only shelved stock",
-    "version": "19.0.1.5.2",
+    "version": "19.0.1.5.3",
     "category": "Sales/Sales",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",
