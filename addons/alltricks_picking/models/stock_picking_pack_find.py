@@ -15,7 +15,7 @@ def tote_number(code):
     if not code.upper().startswith(TOTE_PREFIX):
         return None
     tote = code[len(TOTE_PREFIX) :]
-    return int(tote) if tote.isdigit() else -1
+    return int(tote) if tote.isascii() and tote.isdigit() else -1
 
 
 class StockPicking(models.Model):

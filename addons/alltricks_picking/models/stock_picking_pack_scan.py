@@ -57,8 +57,17 @@ class StockPicking(models.Model):
                 "message": message,
                 "state": self.alltricks_pack_state(),
             }
+        tracked = lines.filtered(
+            lambda ml: (
+                ml.product_id.tracking != "none"
+                and ml.product_id._is_alltricks_scanned_code(barcode)
+            )
+        )[:1]
         if matching:
             message = self._alltricks_log_extra(matching[0], barcode)
+        elif tracked:
+            # the right item by its product label: ask for its lot, log nothing
+            message = tracked._get_alltricks_refusal(barcode)
         elif not self._get_alltricks_scanned_product(barcode):
             message = self._get_alltricks_pack_label_message(barcode)
         else:

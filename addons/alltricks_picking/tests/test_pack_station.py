@@ -58,6 +58,22 @@ class TestPackStation(ScanCase):
         self.assertEqual(log.picker_id, self.picker)
         self.assertEqual(log.packer_id, self.packer)
 
+    def test_product_label_of_a_tracked_item_asks_for_its_lot(self):
+        pack = self.picked_pack([(self.lot_product, 2)]).with_user(self.packer)
+
+        label = pack.alltricks_pack_scan("EAN-FORK")
+
+        self.assertFalse(label["ok"])
+        self.assertEqual(
+            label["message"], "Fork is tracked: scan its lot or serial number."
+        )
+        self.assertFalse(pack.sudo().alltricks_mismatch_ids)
+        self.assertEqual(pack.move_line_ids.alltricks_scanned_qty, 0)
+        self.assertTrue(pack.alltricks_pack_scan("LOT-FORK-1")["ok"])
+        self.assertTrue(pack.alltricks_pack_scan("LOT-FORK-1")["ok"])
+        pack.alltricks_pack_done()
+        self.assertEqual(pack.state, "done")
+
     def test_typed_reference_is_read_in_any_case_at_packing(self):
         product = self.products["C-01-05-1-1"]
         product.default_code = "SH-CN_HG901"
@@ -123,10 +139,12 @@ class TestPackStation(ScanCase):
         )
 
         self.assertEqual(state["id"], pack.id)
-        with self.assertRaisesRegex(UserError, "Nothing to pack for TOTE-9"):
-            self.env["stock.picking"].with_user(self.packer).alltricks_pack_open(
-                "TOTE-9"
-            )
+        # "²" passes str.isdigit() but is no number for int().
+        for label in ("TOTE-9", "TOTE-²"):
+            with self.assertRaisesRegex(UserError, f"Nothing to pack for {label}"):
+                self.env["stock.picking"].with_user(self.packer).alltricks_pack_open(
+                    label
+                )
 
 
 @tagged("post_install", "-at_install")
@@ -200,6 +218,12 @@ class TestPackStationCart(ScanCase):
             f"Cart {cart.name} has no TOTE-2: check the tote label, or scan the "
             "pick list of the cart the tote came on.",
             "TOTE-2",
+            cart,
+        )
+        self.assert_refused(
+            f"Cart {cart.name} has no TOTE-²: check the tote label, or scan the "
+            "pick list of the cart the tote came on.",
+            "TOTE-²",
             cart,
         )
 
