@@ -118,7 +118,7 @@ def demo_quantities(dataset):
 
 def size_sort_key(size):
     """Frame sizes in cm by value, then clothing sizes S < M < L < XL."""
-    if size.isdigit():
+    if size.isascii() and size.isdigit():
         return (0, int(size), size)
     if size in CLOTHING_SIZES:
         return (1, CLOTHING_SIZES.index(size), size)

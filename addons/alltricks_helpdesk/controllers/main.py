@@ -13,7 +13,7 @@ _logger = logging.getLogger(__name__)
 def posted_id(value):
     """A record id posted by a form: an int, or 0 for anything else."""
     value = str(value or "").strip()
-    return int(value) if value.isdigit() else 0
+    return int(value) if value.isascii() and value.isdigit() else 0
 
 
 class AlltricksHelpdeskTicketController(HelpdeskTicketController):

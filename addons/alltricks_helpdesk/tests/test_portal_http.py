@@ -86,23 +86,27 @@ class TestPortalRoutes(HelpdeskFixture, HttpCase):
 
     def test_web_form_with_garbled_ids_creates_a_plain_ticket(self):
         form = self.url_open("/new/ticket").text
+        # "²" passes str.isdigit() but is no number for int().
+        garbled = [("mtb", "12abc"), ("²", "²"), ("³", "-1")]
 
-        response = self.url_open(
-            "/submitted/ticket",
-            data={
-                "csrf_token": self._csrf_token(form),
-                "subject": "Garbled form",
-                "description": "Ids edited by hand",
-                "alltricks_discipline": "mtb",
-                "alltricks_sale_line": "12abc",
-            },
-        )
+        for discipline, sale_line in garbled:
+            subject = f"Garbled form {discipline}"
+            response = self.url_open(
+                "/submitted/ticket",
+                data={
+                    "csrf_token": self._csrf_token(form),
+                    "subject": subject,
+                    "description": "Ids edited by hand",
+                    "alltricks_discipline": discipline,
+                    "alltricks_sale_line": sale_line,
+                },
+            )
 
-        ticket = self.env["helpdesk.ticket"].search([("name", "=", "Garbled form")])
-        self.assertEqual(response.status_code, 200)
-        self.assertEqual(ticket.partner_id, self.portal_alice.partner_id)
-        self.assertFalse(ticket.alltricks_discipline_id)
-        self.assertFalse(ticket.alltricks_sale_line_id)
+            ticket = self.env["helpdesk.ticket"].search([("name", "=", subject)])
+            self.assertEqual(response.status_code, 200)
+            self.assertEqual(ticket.partner_id, self.portal_alice.partner_id)
+            self.assertFalse(ticket.alltricks_discipline_id)
+            self.assertFalse(ticket.alltricks_sale_line_id)
 
     def test_web_form_ignores_order_line_of_another_customer(self):
         order_bob = self._create_order(self.portal_bob.partner_id, self.fork)
@@ -131,6 +135,7 @@ class TestPortalRoutes(HelpdeskFixture, HttpCase):
         tickets = self.env["helpdesk.ticket"].search_count([])
         cases = [
             ({"subject": "Odd category", "category": "abc"}, "Pick a category"),
+            ({"subject": "Odd category", "category": "²"}, "Pick a category"),
             ({"subject": "   "}, "Write a subject for your request."),
             ({"subject": "Odd team", "team": "abc"}, None),
         ]
