@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 SHELF = "shelf"
 BULKY = "bulky"
+# A level's height minus this board is the height left for the goods.
+SHELF_BOARD_CM = 5.0
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ def iter_bins(spec):
     """
     aisle_index = 0
     for zone in spec.zones:
-        width_cm = spec.bay_width_m * 100 / zone.bins_per_level
+        width_cm, __, height_cm = bin_size_cm(spec, zone)
         for aisle in range(1, zone.aisles + 1):
             x = spec.aisle_x(aisle_index)
             for bay in range(1, 2 * spec.bays_per_side + 1):
@@ -149,11 +151,21 @@ def iter_bins(spec):
                             z=z,
                             width_cm=round(width_cm, 1),
                             depth_cm=zone.bin_depth_cm,
-                            height_cm=zone.level_height_cm - 5,
+                            height_cm=height_cm,
                             max_weight_kg=zone.max_weight_kg,
                             capacity_units=zone.capacity_units,
                         )
             aisle_index += 1
+
+
+def bin_size_cm(spec, zone):
+    """``(width, depth, height)`` in cm of the bins of ``zone``: the bay shared
+    by the bins of a level, the level's height less its shelf board."""
+    return (
+        spec.bay_width_m * 100 / zone.bins_per_level,
+        zone.bin_depth_cm,
+        zone.level_height_cm - SHELF_BOARD_CM,
+    )
 
 
 def count_bins(spec):

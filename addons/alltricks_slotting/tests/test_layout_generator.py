@@ -112,6 +112,32 @@ class TestLayoutGenerator(TransactionCase):
             self._generator(aisle_pitch_m=1e308).action_generate()
         self.assertFalse(self._bins())
 
+    def test_bins_too_small_to_hold_anything_are_refused(self):
+        generator = self._generator()
+        generator.zone_ids[0].level_height_cm = 5.01
+        with self.assertRaisesRegex(
+            UserError,
+            r"Zone A: its bins would be \S+ cm wide, 40 cm deep and 0\.01 cm high; "
+            "each must be at least 5 cm",
+        ):
+            generator.action_generate()
+        generator.zone_ids[0].level_height_cm = 40.0
+        # a 9 cm bay shared by the 2 bins of a level of zone A
+        generator.bay_width_m = 0.09
+        with self.assertRaisesRegex(UserError, "would be 4.5 cm wide"):
+            generator.action_generate()
+        self.assertFalse(self._bins())
+
+    def test_sizes_that_are_not_numbers_are_refused(self):
+        for values in ({"aisle_pitch_m": float("nan")}, {"bay_width_m": float("inf")}):
+            with self.assertRaisesRegex(UserError, "is not a number"):
+                self._generator(**values).action_generate()
+        generator = self._generator()
+        generator.zone_ids[1].max_weight_kg = float("nan")
+        with self.assertRaisesRegex(UserError, "is not a number"):
+            generator.action_generate()
+        self.assertFalse(self._bins())
+
     def test_more_bins_than_one_run_creates_is_refused(self):
         generator = self._generator(
             bays_per_side=99, zones=[("A", "shelf", 99, 9, 9), ("R", "bulky", 1, 1, 1)]

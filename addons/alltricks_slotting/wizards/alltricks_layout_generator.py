@@ -1,11 +1,12 @@
 import dataclasses
 import logging
+import math
 import re
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..layout.grid import LayoutSpec, ZoneSpec, count_bins, iter_bins
+from ..layout.grid import LayoutSpec, ZoneSpec, bin_size_cm, count_bins, iter_bins
 
 _logger = logging.getLogger(__name__)
 
@@ -15,6 +16,7 @@ ZONE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,2}")
 # one transaction creates in a few minutes.
 MAX_BINS = 50_000
 MAX_BIN_SIZE_CM = 500.0
+MIN_BIN_SIZE_CM = 5.0
 MAX_BIN_WEIGHT_KG = 5_000.0
 MAX_BIN_UNITS = 1_000_000
 MAX_DISTANCE_M = 50.0
@@ -158,6 +160,21 @@ class AlltricksLayoutGenerator(models.TransientModel):
         codes = self.zone_ids.sorted("sequence").mapped("code")
         if len(set(codes)) != len(codes):
             raise UserError(self.env._("Each zone needs its own code (A, B, C...)."))
+        numbers = [
+            self.aisle_pitch_m,
+            self.bay_width_m,
+            self.cross_aisle_width_m,
+            self.front_clearance_m,
+        ]
+        for zone in self.zone_ids:
+            numbers += [zone.bin_depth_cm, zone.level_height_cm, zone.max_weight_kg]
+        if not all(math.isfinite(number) for number in numbers):
+            raise UserError(
+                self.env._(
+                    "A size, distance or weight of the layout is not a number: "
+                    "enter a value in each."
+                )
+            )
         if self.bays_per_side < 1 or self.bays_per_side > MAX_BAYS:
             raise UserError(
                 self.env._(
@@ -246,15 +263,28 @@ class AlltricksLayoutGenerator(models.TransientModel):
                     bins=MAX_BINS_PER_LEVEL,
                 )
             )
-        if (
-            min(zone.bin_depth_cm, zone.level_height_cm) <= 5
-            or min(zone.max_weight_kg, zone.capacity_units) < 0
-        ):
+        if min(zone.max_weight_kg, zone.capacity_units) < 0:
             raise UserError(
                 self.env._(
-                    "Zone %(zone)s: bin depth and level height must be more than "
-                    "5 cm, maximum weight and units 0 (no limit) or more.",
+                    "Zone %(zone)s: maximum weight and units must be 0 (no limit) "
+                    "or more.",
                     zone=zone.code,
+                )
+            )
+        width, depth, height = bin_size_cm(self._get_layout_spec(), zone)
+        if min(width, depth, height) < MIN_BIN_SIZE_CM:
+            raise UserError(
+                self.env._(
+                    "Zone %(zone)s: its bins would be %(width)s cm wide, %(depth)s "
+                    "cm deep and %(height)s cm high; each must be at least "
+                    "%(min)s cm. The width is the bay width shared by the bins "
+                    "of a level, the height the level height less its 5 cm "
+                    "shelf board.",
+                    zone=zone.code,
+                    width=f"{width:g}",
+                    depth=f"{depth:g}",
+                    height=f"{height:g}",
+                    min=f"{MIN_BIN_SIZE_CM:g}",
                 )
             )
         if (
