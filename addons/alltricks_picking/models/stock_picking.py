@@ -176,7 +176,8 @@ class StockPicking(models.Model):
             OrderLine(
                 key=line.id,
                 point=warehouse._get_alltricks_point(line.location_id, geometry),
-                volume=line.quantity_product_uom * line.product_id.volume,
+                volume=line.quantity_product_uom
+                * line.product_id._get_slot_volume_m3(),
                 weight=line.quantity_product_uom * line.product_id.weight,
                 bin=line.location_id.complete_name,
             )

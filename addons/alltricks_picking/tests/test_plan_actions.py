@@ -87,3 +87,24 @@ class TestPlanActions(PickingCase):
         trips = big.batch_id._get_route_move_lines().mapped("alltricks_cart_trip")
         self.assertEqual(trips, [1, 2])
         self.assertNotEqual(small.batch_id, big.batch_id)
+
+    def test_cart_volume_counts_the_putaway_size_of_small_parts(self):
+        # 30 x 25 x 10 cm: 7.5 l a unit, 0.00 m³ in Odoo's two-digit volume
+        parts = self.products["A-01-09-1-1"] | self.products["C-02-02-1-1"]
+        parts.write(
+            {
+                "volume": 0.0,
+                "slot_length_cm": 30,
+                "slot_width_cm": 25,
+                "slot_height_cm": 10,
+            }
+        )
+        self.cart_type.max_volume = 0.02  # a line of 2 units takes 0.015 m³
+        big = self.make_pick([(part, 2) for part in parts])
+        small = self.make_pick([(self.products["B-01-03-1-1"], 1)])
+
+        self.plan()
+
+        self.assertEqual(big.batch_id.picking_ids, big)
+        self.assertEqual(big.batch_id.alltricks_trip_count, 2)
+        self.assertNotEqual(small.batch_id, big.batch_id)

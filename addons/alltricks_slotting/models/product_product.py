@@ -66,6 +66,21 @@ class ProductProduct(models.Model):
         for velocity, ids in by_class.items():
             self.browse(ids).write({"slot_velocity_class": velocity})
 
+    def _get_slot_volume_m3(self):
+        """Volume of one unit in m³: its putaway size when set (exact for
+        small parts, which Odoo's volume rounds to 0.01 m³), else its volume,
+        0 when neither is known."""
+        self.ensure_one()
+        template = self.product_tmpl_id
+        length, width, height = (
+            template.slot_length_cm,
+            template.slot_width_cm,
+            template.slot_height_cm,
+        )
+        if length and width and height:
+            return length * width * height / 1e6
+        return self.volume
+
     def _get_slot_unit(self):
         """``(length, width, height, weight)`` of one unit in cm and kg."""
         self.ensure_one()
