@@ -33,7 +33,7 @@
             "alltricks_catalog/static/tests/tours/*.js",
         ],
     },
-    "demo": ["demo/alltricks_demo_loader.xml"],
+    "demo": ["demo/res_currency_demo.xml", "demo/alltricks_demo_loader.xml"],
     "post_init_hook": "post_init_hook",
     "installable": True,
     "application": False,

@@ -134,9 +134,19 @@ class AlltricksDemoLoaderProducts(models.AbstractModel):
                 for name, names in attributes.items()
             ],
         }
+        length, width, height = self._get_unit_box(dataset, first)
+        vals.update(slot_length_cm=length, slot_width_cm=width, slot_height_cm=height)
         if "sheet_state" in self.env["product.template"]._fields:
             vals["sheet_state"] = "validated"
         return vals
+
+    def _get_unit_box(self, dataset, product):
+        """Packed size of one unit, cm: AdventureWorks gives none, so the
+        typical box of its kind (a boxed bike, a tyre, a jersey...)."""
+        return rules.unit_box_cm(
+            dataset.category_of(product).name,
+            dataset.subcategories[product.subcategory_id].name,
+        )
 
     def _complete_variants(self, template, members, images):
         """Give each variant its AdventureWorks data and, when it differs from
@@ -279,7 +289,7 @@ class AlltricksDemoLoaderProducts(models.AbstractModel):
                 continue
             category = dataset.category_of(product).name
             subcategory = dataset.subcategories[product.subcategory_id].name
-            length, width, height = rules.unit_box_cm(category, subcategory)
+            length, width, height = self._get_unit_box(dataset, product)
             lines.append(
                 IncomingLine(
                     product_id=variant.id,

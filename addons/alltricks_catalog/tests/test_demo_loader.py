@@ -149,6 +149,14 @@ class TestDemoLoaderGoodData(DemoLoaderCase):
         self.assertEqual(bike.seller_ids.partner_id.name, "Adventure Works Supplies")
         self.assertNotIn("FX-BOLT", self._products().mapped("default_code"))
 
+    def test_products_keep_their_box_size_for_later_receipts_and_carts(self):
+        bike, jersey = self.products["FX-R900-44"], self.products["FX-JB-S"]
+
+        self.assertEqual(bike._get_slot_unit()[:3], (140.0, 80.0, 25.0))
+        self.assertEqual(jersey._get_slot_unit()[:3], (30.0, 25.0, 5.0))
+        self.assertAlmostEqual(bike._get_slot_volume_m3(), 0.28)
+        self.assertAlmostEqual(jersey._get_slot_volume_m3(), 0.00375)
+
     def test_stock_is_scaled_and_put_away_in_bins(self):
         on_hand = {}
         for quant in self._quants():
