@@ -98,8 +98,10 @@ class ProductTemplate(models.Model):
 
     def _is_alltricks_sheet_import(self):
         """Whether a data import may set the sheet status and author directly:
-        server code, or a catalog manager passing the import context key."""
-        if not self.env.context.get(IMPORT_CONTEXT):
+        server code, or a catalog manager using Odoo's import screen (which
+        sets ``import_file``) or passing the import context key."""
+        context = self.env.context
+        if not (context.get(IMPORT_CONTEXT) or context.get("import_file")):
             return False
         return self.env.su or self.env.user.has_group(
             "alltricks_catalog.group_catalog_manager"

@@ -23,3 +23,4 @@ from . import test_sheet_editor_rights
 from . import test_replenishment_demand
 from . import test_shelf_qty_search
 from . import test_demo_currency
+from . import test_sheet_import
