@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Picking",
     "summary": "Batch picking on shortest routes, scanner screens, packing re-scan",
-    "version": "19.0.1.4.1",
+    "version": "19.0.1.5.0",
     "category": "Supply Chain/Inventory",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",

@@ -11,6 +11,7 @@ SCAN_FIELDS = frozenset(
     {
         "alltricks_scanned_qty",
         "alltricks_missing",
+        "alltricks_tote_scanned",
         "alltricks_picked_by",
         "alltricks_packed_by",
     }
@@ -51,6 +52,12 @@ class StockMoveLine(models.Model):
         readonly=True,
         help="The picker found fewer units than reserved; the rest goes to a "
         "backorder when the cart is validated.",
+    )
+    alltricks_tote_scanned = fields.Boolean(
+        string="Tote scanned",
+        copy=False,
+        readonly=True,
+        help="The picker scanned this line's tote after taking its units.",
     )
     alltricks_picked_by = fields.Many2one(
         "res.users", string="Picked by", copy=False, readonly=True, index=True
@@ -197,10 +204,21 @@ class StockMoveLine(models.Model):
             "scanned": self.alltricks_scanned_qty,
             "missing": self.alltricks_missing,
             "done": self.picked,
+            "tote_pending": self._is_alltricks_tote_pending(),
             "tote": self.alltricks_tote,
             "tote_code": tote_code(self.alltricks_tote),
             "uom": self.product_uom_id.name,
         }
+
+    def _is_alltricks_tote_pending(self):
+        """Picked (or short-picked) with units in the picker's hand that no
+        tote scan has put away yet."""
+        self.ensure_one()
+        return (
+            self.picked
+            and not self.alltricks_tote_scanned
+            and self.product_uom_id.compare(self.alltricks_scanned_qty, 0.0) > 0
+        )
 
     def _alltricks_reset_scan(self):
         """Lines going back to pick (backorder, empty cart) start unscanned.
@@ -217,6 +235,7 @@ class StockMoveLine(models.Model):
             {
                 "alltricks_scanned_qty": 0.0,
                 "alltricks_missing": False,
+                "alltricks_tote_scanned": False,
                 "alltricks_picked_by": False,
                 "alltricks_packed_by": False,
                 "alltricks_route_seq": 0,

@@ -84,11 +84,13 @@ class StockPickingBatch(models.Model):
         return self.alltricks_scan_state()
 
     def alltricks_scan_state(self):
-        """Everything the picker screen shows, lines in walking order."""
+        """Everything the picker screen shows, lines in walking order; the
+        current line is the first one not picked or whose tote is not scanned
+        yet (also after a reload of the screen)."""
         self.ensure_one()
         lines = self._get_route_move_lines()
         values = [line._get_alltricks_scan_values() for line in lines]
-        current = next((v for v in values if not v["done"]), None)
+        current = next((v for v in values if not v["done"] or v["tote_pending"]), None)
         return {
             "id": self.id,
             "name": self.name,
@@ -185,6 +187,15 @@ class StockPickingBatch(models.Model):
                 True, "bin", self.env._("Bin confirmed.")
             )
         if barcode.upper() == tote_code(line.alltricks_tote):
+            if line.product_uom_id.is_zero(line.alltricks_scanned_qty):
+                message = self.env._(
+                    "Nothing to put in tote %(tote)s yet: scan %(product)s first.",
+                    tote=line.alltricks_tote,
+                    product=line.product_id.display_name,
+                )
+                return self._alltricks_scan_result(False, "tote", message)
+            if line.picked:
+                line.sudo().alltricks_tote_scanned = True
             return self._alltricks_scan_result(
                 True, "tote", self.env._("Tote confirmed.")
             )

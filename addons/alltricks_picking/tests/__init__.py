@@ -18,3 +18,4 @@ from . import test_plan_feedback
 from . import test_cart_add_guard
 from . import test_cart_leave
 from . import test_scan_lock
+from . import test_scan_tote_step

@@ -105,7 +105,9 @@ class TestScanPicker(ScanCase):
             for code in ("A-02-01-1-1", "TOTE-1", "TOTE-2")
         ]
 
-        self.assertEqual([r["ok"] for r in results], [True, True, False])
+        # the right tote before any unit: nothing to put in it yet
+        self.assertEqual([r["ok"] for r in results], [True, False, False])
+        self.assertIn("Nothing to put in tote 1 yet", results[1]["message"])
         self.assertEqual(results[2]["message"], "Wrong tote: put this item in tote 1.")
         self.assertEqual(self.snapshot(product), before)
 

@@ -106,6 +106,7 @@ export class PickerScreen extends Component {
         }
         const wasDone = this.line?.done;
         this.state.cart = result.state;
+        // the line's units are in their tote (or none were found): next line
         const toteDone = result.ok && result.kind === "tote" && wasDone;
         if (toteDone || result.kind === "missing") {
             this.goTo(result.state.current_id);
@@ -124,10 +125,6 @@ export class PickerScreen extends Component {
 
     missing() {
         return this.call("alltricks_scan_missing", [this.line.id]);
-    }
-
-    next() {
-        this.goTo(this.state.cart.current_id);
     }
 
     async done() {

@@ -1,3 +1,5 @@
+import { _t } from "@web/core/l10n/translation";
+import { ConnectionLostError } from "@web/core/network/rpc";
 import { useBus, useService } from "@web/core/utils/hooks";
 
 /**
@@ -14,6 +16,12 @@ export async function callOrRefuse(orm, model, method, args) {
     try {
         return { value: await orm.call(model, method, args) };
     } catch (error) {
+        if (error instanceof ConnectionLostError) {
+            // nothing reached the server: the same scan can be made again
+            return {
+                error: _t("No connection to the server: check the Wi-Fi, then scan again."),
+            };
+        }
         const message = error.data?.message || error.message || String(error);
         return { error: message };
     }
