@@ -2,6 +2,7 @@ import { Component, useState } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
+import { useSetupAction } from "@web/search/action_hook";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
 import { callOrRefuse, takeInputCode, useScanner } from "./scan_hooks";
 
@@ -11,9 +12,10 @@ const PICKING = "stock.picking";
  * Packing station: scan the cart's pick list, then a tote of it (or a transfer
  * / order), then every unit again. Tote labels repeat on every cart: the cart
  * stays selected for its next totes until another cart is scanned or the
- * packer leaves the screen. The server refuses the picker as packer, logs
- * every difference and validates only when every unit matches; a wrong or
- * extra item blocks until the packer confirms it is set aside.
+ * packer leaves the screen (coming back from the delivery slip keeps it). The
+ * server refuses the picker as packer, logs every difference and validates
+ * only when every unit matches; a wrong or extra item blocks until the packer
+ * confirms it is set aside.
  */
 export class PackStation extends Component {
     static template = "alltricks_picking.PackStation";
@@ -22,7 +24,22 @@ export class PackStation extends Component {
     setup() {
         this.orm = useService("orm");
         this.action = useService("action");
-        this.state = useState({ cart: null, pack: null, message: "", ok: true, code: "" });
+        // back from the delivery slip (breadcrumb): the cart is still selected
+        const saved = this.props.state || {};
+        this.state = useState({
+            cart: saved.cart || null,
+            pack: null,
+            message: saved.message || "",
+            ok: saved.ok ?? true,
+            code: "",
+        });
+        useSetupAction({
+            getLocalState: () => ({
+                cart: this.state.cart,
+                message: this.state.message,
+                ok: this.state.ok,
+            }),
+        });
         useScanner((code) => this.scan(code));
     }
 

@@ -97,5 +97,13 @@ registry.category("web_tour.tours").add("alltricks_pack_station_tour", {
         // Wait for the slip itself: a request still running when the tour ends
         // would be served after the test, against a database already rolled back.
         { content: "The delivery slip opens", trigger: ":iframe .page:contains(Part C-01-05-1-1)" },
+        {
+            content: "Back to the packing screen",
+            trigger: ".breadcrumb-item:contains('Pack (scanner)')",
+            run: "click",
+        },
+        { content: "The cart is still selected", trigger: ".o_alltricks_cart:contains(BATCH/TOUR)" },
+        { trigger: ".o_alltricks_scan_message:contains(validated: delivery slip printed)" },
+        { trigger: ".o_alltricks_hint:contains(Scan a tote of cart BATCH/TOUR)" },
     ],
 });
