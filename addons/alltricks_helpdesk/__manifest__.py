@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Helpdesk",
     "summary": "Support tickets routed to discipline experts, with after-sales",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "After-Sales",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",

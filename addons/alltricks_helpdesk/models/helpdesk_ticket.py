@@ -112,6 +112,14 @@ class HelpdeskTicket(models.Model):
         help="The first answer came after its deadline, or the deadline passed "
         "without any answer.",
     )
+    alltricks_answer_timing = fields.Selection(
+        selection=[("on_time", "On time"), ("late", "Late")],
+        string="First answer",
+        compute="_compute_alltricks_answer_timing",
+        store=True,
+        help="For the load and breach reports: Late when the first answer came "
+        "after its deadline, or the deadline passed without any answer.",
+    )
     alltricks_answer_warned = fields.Boolean(readonly=True, copy=False)
 
     alltricks_brand_decision = fields.Selection(
@@ -148,6 +156,13 @@ class HelpdeskTicket(models.Model):
     def _compute_alltricks_product_id(self):
         for ticket in self.filtered("alltricks_sale_line_id"):
             ticket.alltricks_product_id = ticket.alltricks_sale_line_id.product_id
+
+    @api.depends("alltricks_answer_late")
+    def _compute_alltricks_answer_timing(self):
+        for ticket in self:
+            ticket.alltricks_answer_timing = (
+                "late" if ticket.alltricks_answer_late else "on_time"
+            )
 
     @api.depends(
         "alltricks_product_id.categ_id.alltricks_effective_discipline_id",

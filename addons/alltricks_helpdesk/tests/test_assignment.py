@@ -140,6 +140,10 @@ class TestTicketAssignment(HelpdeskFixture, TransactionCase):
 
         action = call.action_create_ticket()
 
+        # opened from the Helpdesk tickets action: in that app, with a breadcrumb
+        tickets_action = self.env.ref("helpdesk_mgmt.helpdesk_ticket_action")
+        self.assertEqual(action["id"], tickets_action.id)
+        self.assertEqual(action["views"], [(False, "form")])
         ticket = self.env["helpdesk.ticket"].browse(action["res_id"])
         self.assertEqual(
             ticket.channel_id,

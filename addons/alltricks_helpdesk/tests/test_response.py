@@ -83,6 +83,7 @@ class TestResponseTargets(HelpdeskFixture, TransactionCase):
             ticket.alltricks_first_answer_date, datetime(2026, 11, 30, 15, 0)
         )
         self.assertFalse(ticket.alltricks_answer_late)
+        self.assertEqual(ticket.alltricks_answer_timing, "on_time")
 
     def test_internal_note_and_customer_message_are_not_answers(self):
         ticket = self._ticket(datetime(2026, 11, 30, 14, 30))
@@ -107,6 +108,8 @@ class TestResponseTargets(HelpdeskFixture, TransactionCase):
             )
 
         self.assertTrue(ticket.alltricks_answer_late)
+        # the load report's legend: On time / Late
+        self.assertEqual(ticket.alltricks_answer_timing, "late")
 
     def test_cron_warns_before_breach_then_flags_late(self):
         ticket = self._ticket(datetime(2026, 11, 30, 14, 30))

@@ -53,12 +53,13 @@ class AlltricksHelpdeskPhoneCall(models.TransientModel):
         self.ensure_one()
         self._check_order()
         ticket = self.env["helpdesk.ticket"].create(self._prepare_ticket_values())
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "helpdesk.ticket",
-            "res_id": ticket.id,
-            "view_mode": "form",
-        }
+        # the tickets action, so the ticket opens in the Helpdesk app with a
+        # breadcrumb back to the tickets
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_mgmt.helpdesk_ticket_action"
+        )
+        action.update(res_id=ticket.id, view_mode="form", views=[(False, "form")])
+        return action
 
     def _check_order(self):
         customer = self.commercial_partner_id
