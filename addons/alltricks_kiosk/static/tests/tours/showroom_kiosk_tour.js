@@ -21,7 +21,7 @@ registry.category("web_tour.tours").add("alltricks_kiosk_scan_and_order", {
         ConfirmationPage.orderNumberShown(),
         {
             content: "The visitor is told when the order will be ready",
-            trigger: ".o_alltricks_ready_in:contains('4')",
+            trigger: ".o_alltricks_ready_in:contains('4 minutes')",
         },
         {
             content: "The visitor is asked to pay at the counter",
