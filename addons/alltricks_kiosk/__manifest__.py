@@ -1,7 +1,7 @@
 {
     "name": "Alltricks Showroom Kiosk",
     "summary": "Showroom self-order kiosk with express picks to the pickup counter",
-    "version": "19.0.1.2.4",
+    "version": "19.0.1.3.0",
     "category": "Sales/Point of Sale",
     "author": "Alltricks ERP team",
     "website": "https://github.com/alltricks-erp/alltricks-odoo",

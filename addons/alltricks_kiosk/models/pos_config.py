@@ -1,6 +1,6 @@
 import logging
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 _logger = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ class PosConfig(models.Model):
                 "self_ordering_mode": "kiosk",
                 "self_ordering_service_mode": "counter",
                 "self_ordering_pay_after": "each",
+                **self._prepare_alltricks_showroom_images(),
             }
         )
         records = {
@@ -75,6 +76,25 @@ class PosConfig(models.Model):
         return config
 
     @api.model
+    @api.model
+    def _prepare_alltricks_showroom_images(self):
+        """The kiosk's splash and background: a bike shop's, not the
+        restaurant pictures pos_self_order gives a kiosk by default."""
+        return {
+            f"self_ordering_image_{kind}_ids": [
+                Command.clear(),
+                Command.create(
+                    {
+                        "name": f"showroom_{image}.svg",
+                        "type": "url",
+                        "url": f"/alltricks_kiosk/static/img/showroom_{image}.svg",
+                        "res_model": "pos.config",
+                    }
+                ),
+            ]
+            for kind, image in (("home", "home"), ("background", "background"))
+        }
+
     def _alltricks_create_pickup_location(self, warehouse):
         return self.env["stock.location"].create(
             {

@@ -1,5 +1,8 @@
+from odoo import Command
+from odoo.modules.module import get_module_path, load_script
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
+from odoo.tools import file_open
 
 
 @tagged("post_install", "-at_install")
@@ -47,3 +50,63 @@ class TestShowroomData(TransactionCase):
 
         self.assertFalse(self.env["pos.config"]._alltricks_setup_showroom())
         self.assertEqual(self.env["pos.config"].search_count([]), configs)
+
+
+@tagged("post_install", "-at_install")
+class TestShowroomImages(TransactionCase):
+    """The kiosk shows a bike shop's splash, not pos_self_order's restaurant."""
+
+    def _urls(self, config):
+        images = (
+            config.self_ordering_image_home_ids
+            | config.self_ordering_image_background_ids
+        )
+        return sorted(images.mapped("url"))
+
+    def test_kiosk_splash_and_background_are_the_showroom_ones(self):
+        config = self.env.ref("alltricks_kiosk.pos_config_showroom")
+
+        urls = self._urls(config)
+
+        self.assertEqual(
+            urls,
+            [
+                "/alltricks_kiosk/static/img/showroom_background.svg",
+                "/alltricks_kiosk/static/img/showroom_home.svg",
+            ],
+        )
+        for url in urls:
+            with file_open(url.removeprefix("/"), "rb") as image:
+                self.assertTrue(image.read().startswith(b"<svg"))
+
+    def test_upgrade_replaces_the_restaurant_pictures_only(self):
+        config = self.env.ref("alltricks_kiosk.pos_config_showroom")
+        food = [
+            Command.clear(),
+            Command.create(
+                {
+                    "name": "landing_01.jpg",
+                    "type": "url",
+                    "url": "/pos_self_order/static/img/landing_01.jpg",
+                }
+            ),
+        ]
+        config.write({"self_ordering_image_home_ids": food})
+        migration = load_script(
+            get_module_path("alltricks_kiosk")
+            + "/migrations/19.0.1.3.0/post-migrate.py",
+            "alltricks_kiosk_post_migrate_19_0_1_3_0",
+        )
+
+        migration.migrate(self.env.cr, "19.0.1.2.4")
+        self.assertNotIn(
+            "/pos_self_order/static/img/landing_01.jpg", self._urls(config)
+        )
+
+        own = [
+            Command.clear(),
+            Command.create({"name": "ours", "type": "url", "url": "/x.jpg"}),
+        ]
+        config.write({"self_ordering_image_home_ids": own})
+        migration.migrate(self.env.cr, "19.0.1.2.4")
+        self.assertIn("/x.jpg", self._urls(config))
