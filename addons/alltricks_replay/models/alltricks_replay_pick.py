@@ -2,6 +2,7 @@ import logging
 
 from odoo import models
 from odoo.addons.alltricks_picking.batching import fcfs_batches
+from odoo.addons.alltricks_picking.models.stock_move_line_scan import tote_code
 from odoo.addons.alltricks_picking.routing import walked_length
 from odoo.exceptions import UserError
 
@@ -193,12 +194,13 @@ class AlltricksReplay(models.AbstractModel):
             key = (run.ref_of_pick[line.picking_id.id], line.product_id.id)
             run.short[key] = run.short.get(key, 0.0) + line.quantity
             return cart.alltricks_scan_missing(line.id)["state"]
-        result = None
         for _unit in range(min(wanted, 3)):
-            result = self._replay_expect(cart.alltricks_scan(line.id, barcode))
+            self._replay_expect(cart.alltricks_scan(line.id, barcode))
         if wanted > 3:
-            result = cart.alltricks_scan_fill(line.id)
-        return result["state"] if result else cart.alltricks_scan_state()
+            cart.alltricks_scan_fill(line.id)
+        # the units go in the line's tote: the screen moves on once it is scanned
+        tote = tote_code(line.alltricks_tote)
+        return self._replay_expect(cart.alltricks_scan(line.id, tote))["state"]
 
     def _replay_expect(self, result):
         if not result["ok"]:
