@@ -14,6 +14,7 @@ class TestScanTours(HttpCase, ScanCase):
     def test_pick_with_a_refused_scan_then_pack_by_another_user(self):
         picked = self.products["C-01-05-1-1"]
         single = self.products["A-01-09-1-1"]
+        picked.default_code = "PRT-C0105"
         pick = self.make_sale_pick([(picked, 2), (single, 1)])
         batch = self.plan(pick)
         # the name printed on its pick list, fixed for the pack tour to scan

@@ -37,6 +37,7 @@ registry.category("web_tour.tours").add("alltricks_picker_screen_tour", {
     steps: () => [
         { content: "Take the cart", trigger: ".o_alltricks_batch", run: "click" },
         { trigger: ".o_alltricks_bin:contains(C-01-05-1-1)" },
+        { content: "The card shows the product's reference", trigger: ".o_alltricks_code:contains(PRT-C0105)" },
         ...scan("C-01-05-1-1", "Bin confirmed."),
         ...scanAtOnce("NOPE-1", "Unknown barcode NOPE-1"),
         {
