@@ -76,7 +76,6 @@ class PosConfig(models.Model):
         return config
 
     @api.model
-    @api.model
     def _prepare_alltricks_showroom_images(self):
         """The kiosk's splash and background: a bike shop's, not the
         restaurant pictures pos_self_order gives a kiosk by default."""
@@ -85,16 +84,17 @@ class PosConfig(models.Model):
                 Command.clear(),
                 Command.create(
                     {
-                        "name": f"showroom_{image}.svg",
+                        "name": f"showroom_{kind}.svg",
                         "type": "url",
-                        "url": f"/alltricks_kiosk/static/img/showroom_{image}.svg",
+                        "url": f"/alltricks_kiosk/static/img/showroom_{kind}.svg",
                         "res_model": "pos.config",
                     }
                 ),
             ]
-            for kind, image in (("home", "home"), ("background", "background"))
+            for kind in ("home", "background")
         }
 
+    @api.model
     def _alltricks_create_pickup_location(self, warehouse):
         return self.env["stock.location"].create(
             {

@@ -57,15 +57,9 @@ class StockPicking(models.Model):
                 "message": message,
                 "state": self.alltricks_pack_state(),
             }
-        tracked = lines.filtered(
-            lambda ml: (
-                ml.product_id.tracking != "none"
-                and ml.product_id._is_alltricks_scanned_code(barcode)
-            )
-        )[:1]
         if matching:
             message = self._alltricks_log_extra(matching[0], barcode)
-        elif tracked:
+        elif tracked := self._get_alltricks_tracked_line(lines, barcode):
             # the right item by its product label: ask for its lot, log nothing
             message = tracked._get_alltricks_refusal(barcode)
         elif not self._get_alltricks_scanned_product(barcode):
@@ -73,6 +67,16 @@ class StockPicking(models.Model):
         else:
             message = self._alltricks_log_wrong(lines, barcode)
         return {"ok": False, "message": message, "state": self.alltricks_pack_state()}
+
+    def _get_alltricks_tracked_line(self, lines, barcode):
+        """The line of a lot- or serial-tracked product whose own label (not a
+        lot) is ``barcode``."""
+        return lines.filtered(
+            lambda ml: (
+                ml.product_id.tracking != "none"
+                and ml.product_id._is_alltricks_scanned_code(barcode)
+            )
+        )[:1]
 
     def _get_alltricks_pack_label_message(self, barcode):
         """What to say of a scan that is no product: nothing is logged, it is

@@ -66,23 +66,9 @@ class ProductProduct(models.Model):
         for velocity, ids in by_class.items():
             self.browse(ids).write({"slot_velocity_class": velocity})
 
-    def _get_slot_volume_m3(self):
-        """Volume of one unit in m³: its putaway size when set (exact for
-        small parts, which Odoo's volume rounds to 0.01 m³), else its volume,
-        0 when neither is known."""
-        self.ensure_one()
-        template = self.product_tmpl_id
-        length, width, height = (
-            template.slot_length_cm,
-            template.slot_width_cm,
-            template.slot_height_cm,
-        )
-        if length and width and height:
-            return length * width * height / 1e6
-        return self.volume
-
-    def _get_slot_unit(self):
-        """``(length, width, height, weight)`` of one unit in cm and kg."""
+    def _get_slot_size_cm(self):
+        """``(length, width, height)`` of one unit set for putaway, in cm;
+        None unless all three are set."""
         self.ensure_one()
         template = self.product_tmpl_id
         dims = (
@@ -90,7 +76,21 @@ class ProductProduct(models.Model):
             template.slot_width_cm,
             template.slot_height_cm,
         )
-        if not all(dims):
+        return dims if all(dims) else None
+
+    def _get_slot_volume_m3(self):
+        """Volume of one unit in m³: its putaway size when set (exact for
+        small parts, which Odoo's volume rounds to 0.01 m³), else its volume,
+        0 when neither is known."""
+        dims = self._get_slot_size_cm()
+        if dims:
+            return dims[0] * dims[1] * dims[2] / 1e6
+        return self.volume
+
+    def _get_slot_unit(self):
+        """``(length, width, height, weight)`` of one unit in cm and kg."""
+        dims = self._get_slot_size_cm()
+        if not dims:
             side = (self.volume * 1e6) ** (1 / 3) if self.volume else DEFAULT_SIDE_CM
             dims = (side, side, side)
         return (*dims, self.weight or DEFAULT_WEIGHT_KG)

@@ -6,7 +6,14 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..layout.grid import LayoutSpec, ZoneSpec, bin_size_cm, count_bins, iter_bins
+from ..layout.grid import (
+    SHELF_BOARD_CM,
+    LayoutSpec,
+    ZoneSpec,
+    bin_size_cm,
+    count_bins,
+    iter_bins,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -278,13 +285,14 @@ class AlltricksLayoutGenerator(models.TransientModel):
                     "Zone %(zone)s: its bins would be %(width)s cm wide, %(depth)s "
                     "cm deep and %(height)s cm high; each must be at least "
                     "%(min)s cm. The width is the bay width shared by the bins "
-                    "of a level, the height the level height less its 5 cm "
-                    "shelf board.",
+                    "of a level, the height the level height less its %(board)s "
+                    "cm shelf board.",
                     zone=zone.code,
                     width=f"{width:g}",
                     depth=f"{depth:g}",
                     height=f"{height:g}",
                     min=f"{MIN_BIN_SIZE_CM:g}",
+                    board=f"{SHELF_BOARD_CM:g}",
                 )
             )
         if (
